@@ -1,0 +1,42 @@
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type CodeBlockWriter,
+  type StatementStructures,
+} from 'ts-morph';
+import type { EnumMemberModel, EnumModel } from '../model.js';
+import { docsOf, escapeDoc, literal } from './source-file.js';
+
+/** `enums.ts`: each named enum as a const object plus the union type of its values. */
+export function enumStatements(enums: readonly EnumModel[]): StatementStructures[] {
+  return enums.flatMap((model) => [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docsOf(model.description),
+      declarations: [
+        { name: model.name, initializer: (writer) => writeMembers(writer, model.members) },
+      ],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: model.name,
+      docs: docsOf(`One of the values of {@link ${model.name}}.`),
+      type: `(typeof ${model.name})[keyof typeof ${model.name}]`,
+    },
+  ]);
+}
+
+function writeMembers(writer: CodeBlockWriter, members: readonly EnumMemberModel[]): void {
+  writer.write('{').indent(() => {
+    for (const member of members) {
+      if (member.description) {
+        writer.writeLine(`/** ${escapeDoc(member.description)} */`);
+      }
+      writer.writeLine(`${member.key}: ${literal(member.value)},`);
+    }
+  });
+  writer.write('} as const');
+}

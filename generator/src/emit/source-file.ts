@@ -1,0 +1,70 @@
+import {
+  IndentationText,
+  NewLineKind,
+  Project,
+  QuoteKind,
+  StructureKind,
+  type OptionalKind,
+  type JSDocStructure,
+  type StatementStructures,
+} from 'ts-morph';
+
+const project = new Project({
+  useInMemoryFileSystem: true,
+  manipulationSettings: {
+    indentationText: IndentationText.TwoSpaces,
+    newLineKind: NewLineKind.LineFeed,
+    quoteKind: QuoteKind.Single,
+    useTrailingCommas: true,
+  },
+});
+
+/**
+ * Prints statements as the text of one TypeScript module (formatting happens later), with a
+ * blank line between top-level statements except inside the import block.
+ */
+export function printStatements(
+  fileName: string,
+  statements: readonly StatementStructures[],
+): string {
+  const file = project.createSourceFile(fileName, '', { overwrite: true });
+  const blocks = statements.map((statement) => {
+    file.replaceWithText('');
+    file.addStatements([statement]);
+    return file.getFullText().trim();
+  });
+  project.removeSourceFile(file);
+  return blocks
+    .map((block, index) => {
+      const joinsImports =
+        index > 0 && isImport(statements[index - 1]) && isImport(statements[index]);
+      return (index === 0 ? '' : joinsImports ? '\n' : '\n\n') + block;
+    })
+    .join('')
+    .concat('\n');
+}
+
+function isImport(statement: StatementStructures | undefined): boolean {
+  return statement?.kind === StructureKind.ImportDeclaration;
+}
+
+/** JSDoc from spec text, or none. */
+export function docsOf(...parts: (string | undefined)[]): OptionalKind<JSDocStructure>[] {
+  const text = parts.filter((part): part is string => Boolean(part?.trim())).join('\n\n');
+  return text ? [{ description: escapeDoc(text.trim()) }] : [];
+}
+
+/** Keeps spec text from closing the comment it is written into. */
+export function escapeDoc(text: string): string {
+  return text.replaceAll('*/', '*\\/');
+}
+
+/** A string literal for generated code (the formatter settles the quote style). */
+export function literal(value: string | number | boolean): string {
+  return JSON.stringify(value);
+}
+
+/** A property key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : literal(name);
+}

@@ -1,0 +1,44 @@
+/** What the emitters need, read from the bundled spec by the transforms. */
+export interface ApiModel {
+  title: string;
+  version: string;
+  enums: EnumModel[];
+  operations: OperationModel[];
+  webhooks: WebhookModel[];
+}
+
+export interface EnumModel {
+  /** Component schema name, used for the const object and its union type. */
+  name: string;
+  description?: string;
+  members: EnumMemberModel[];
+}
+
+export interface EnumMemberModel {
+  /** Key in the const object, from `x-enum-varnames`. */
+  key: string;
+  value: string;
+  description?: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface OperationModel {
+  operationId: string;
+  method: HttpMethod;
+  path: string;
+  successStatus: number;
+  requiredHeaders: string[];
+  encryptedFields: { request: string[]; response: string[] };
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+}
+
+export interface WebhookModel {
+  eventType: string;
+  operationId: string;
+  /** Component schema of the decrypted `resource.ciphertext`. */
+  resourceSchema: string;
+  summary?: string;
+}

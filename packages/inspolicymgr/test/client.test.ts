@@ -1,0 +1,165 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  AuthState,
+  DEFAULT_BASE_URL,
+  PolicyState,
+  createInspolicymgrClient,
+  operationTable,
+  webhookTable,
+} from '../src/index.js';
+import { OUT_INSURANCE_NO, json, policy, recordingFetch } from './fixtures.js';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('createInspolicymgrClient', () => {
+  it('calls an operation method with its method, path and path parameters', async () => {
+    const { fetch, requests } = recordingFetch(() => json(policy));
+    const client = createInspolicymgrClient({ fetch });
+    const { data, error, response } = await client.queryPolicy({
+      params: { path: { out_insurance_no: OUT_INSURANCE_NO } },
+    });
+    expect(requests[0]?.method).toBe('GET');
+    expect(requests[0]?.url).toBe(
+      `${DEFAULT_BASE_URL}/v3/inspolicymgr/deduct/policies/${OUT_INSURANCE_NO}`,
+    );
+    expect(data).toEqual(policy);
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+  });
+
+  it('sends the JSON body and header parameters of a POST', async () => {
+    const { fetch, requests } = recordingFetch(() => json(policy));
+    const client = createInspolicymgrClient({ fetch, baseUrl: 'https://api2.mch.weixin.qq.com' });
+    const { insurance_name: _name, ...upload } = policy;
+    const body = { ...upload, appid: 'wxd678efh567hg6787', openid: 'oYobu0MVnQfWpSMOYJz2AHPG_gQw' };
+    await client.uploadPolicy({
+      body,
+      params: { header: { 'Wechatpay-Serial': 'PUB_KEY_ID_0114232134912410000000000000' } },
+    });
+    const request = requests[0] as Request;
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('https://api2.mch.weixin.qq.com/v3/inspolicymgr/deduct/policies');
+    expect(request.headers.get('Wechatpay-Serial')).toBe('PUB_KEY_ID_0114232134912410000000000000');
+    expect(await request.json()).toEqual(body);
+  });
+
+  it('answers PATCH and 204 operations', async () => {
+    const { fetch, requests } = recordingFetch((request) =>
+      request.method === 'PATCH' ? json(policy) : new Response(null, { status: 204 }),
+    );
+    const client = createInspolicymgrClient({ fetch });
+    const path = { out_insurance_no: OUT_INSURANCE_NO };
+    const updated = await client.updatePolicy({
+      params: { path, header: { 'Wechatpay-Serial': 'PUB_KEY_ID_1' } },
+      body: { policy_state: PolicyState.APPROVED, policy_code: 'Coisihsiaxishishi4hihsid1ii411co' },
+    });
+    const bound = await client.bindContract({
+      params: { path },
+      body: {
+        appid: 'wx7f3f0032b6e6f0cc',
+        plan_id: '12535',
+        out_contract_code: 'G7mQa2RfT9vXe4Bc1Ht5',
+      },
+    });
+    expect(requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(
+      [
+        `PATCH /v3/inspolicymgr/deduct/policies/${OUT_INSURANCE_NO}`,
+        `POST /v3/inspolicymgr/deduct/policies/${OUT_INSURANCE_NO}/bind-contract`,
+      ],
+    );
+    expect(updated.data).toEqual(policy);
+    expect(bound.response.status).toBe(204);
+    expect(bound.data).toBeUndefined();
+  });
+
+  it('returns WeChat error bodies as `error`', async () => {
+    const body = { code: 'RESOURCE_NOT_EXISTS', message: '保单不存在' };
+    const client = createInspolicymgrClient({ fetch: recordingFetch(() => json(body, 404)).fetch });
+    const { data, error, response } = await client.queryAuthorization({
+      params: { path: { out_insurance_no: 'Missing1' } },
+    });
+    expect(data).toBeUndefined();
+    expect(error).toEqual(body);
+    expect(response.status).toBe(404);
+  });
+
+  it('keeps the path-typed openapi-fetch methods', async () => {
+    const { fetch, requests } = recordingFetch(() =>
+      json({
+        out_insurance_no: 'A1',
+        appid: 'wx1',
+        plan_id: '1',
+        out_contract_code: 'C1',
+        insurance_name: 'n',
+        auth_state: AuthState.INIT,
+      }),
+    );
+    const client = createInspolicymgrClient({ fetch });
+    const { data } = await client.GET('/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}', {
+      params: { path: { out_insurance_no: 'A1' } },
+    });
+    expect(data?.auth_state).toBe('AUTH_STATE_INIT');
+    expect(requests[0]?.url).toBe(`${DEFAULT_BASE_URL}/v3/inspolicymgr/deduct/authorizations/A1`);
+  });
+
+  it('looks up globalThis.fetch on every call, so mocks installed later apply', async () => {
+    const client = createInspolicymgrClient();
+    const { fetch, requests } = recordingFetch(() => json(policy));
+    vi.stubGlobal('fetch', fetch);
+    await client.queryPolicy({ params: { path: { out_insurance_no: OUT_INSURANCE_NO } } });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('runs caller middleware', async () => {
+    const seen: string[] = [];
+    const client = createInspolicymgrClient({
+      fetch: recordingFetch(() => json(policy)).fetch,
+      middleware: [
+        {
+          onRequest: ({ request, schemaPath }) => void seen.push(`${request.method} ${schemaPath}`),
+        },
+      ],
+    });
+    await client.queryPolicy({ params: { path: { out_insurance_no: OUT_INSURANCE_NO } } });
+    expect(seen).toEqual(['GET /v3/inspolicymgr/deduct/policies/{out_insurance_no}']);
+  });
+});
+
+describe('exports', () => {
+  it('enum const objects hold the wire values', () => {
+    expect(Object.values(AuthState)).toEqual([
+      'AUTH_STATE_INIT',
+      'AUTH_STATE_PENDING',
+      'AUTH_STATE_GRANTED',
+      'AUTH_STATE_DENIED',
+      'AUTH_STATE_EXPIRED',
+    ]);
+    expect(PolicyState.DECLINED).toBe('POLICY_STATE_DECLINED');
+  });
+
+  it('the operation table covers every operation with its security facts', () => {
+    expect(Object.keys(operationTable)).toEqual([
+      'submitAuthorization',
+      'queryAuthorization',
+      'uploadPolicy',
+      'queryPolicy',
+      'updatePolicy',
+      'bindContract',
+    ]);
+    expect(operationTable.uploadPolicy).toMatchObject({
+      requiredHeaders: ['Wechatpay-Serial'],
+      encryptedFields: { request: ['/insured_name_list/*'], response: ['/insured_name_list/*'] },
+    });
+    expect(operationTable.queryPolicy.encryptedFields).toEqual({
+      request: [],
+      response: ['/insured_name_list/*'],
+    });
+    expect(operationTable.bindContract.successStatus).toBe(204);
+    expect(Object.keys(webhookTable)).toEqual([
+      'INSURANCE_POLICY_MANAGEMENT.GRANTED',
+      'INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY',
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  bundle,
+  lint,
+  lintFromString,
+  loadConfig,
+  stringifyYaml,
+  type Config,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
+
+export const specDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const rootFile = path.join(specDir, 'openapi.yaml');
+export const configFile = path.join(specDir, 'redocly.yaml');
+
+export function fixture(name: string): string {
+  return path.join(specDir, 'test', 'fixtures', name);
+}
+
+let configPromise: Promise<Config> | undefined;
+
+/** The real redocly.yaml, including the wechatpay plugin. */
+export function getConfig(): Promise<Config> {
+  configPromise ??= loadConfig({ configPath: configFile });
+  return configPromise;
+}
+
+export async function lintFile(file: string): Promise<NormalizedProblem[]> {
+  return lint({ ref: file, config: await getConfig() });
+}
+
+/** Bundles the spec the way `redocly bundle` does and returns the single-file document. */
+export async function bundleSpec(): Promise<Record<string, unknown>> {
+  const result = await bundle({ ref: rootFile, config: await getConfig() });
+  return result.bundle.parsed as Record<string, unknown>;
+}
+
+/** Lints the bundled document; only there does no-unused-components see the real usage. */
+export async function lintBundled(): Promise<NormalizedProblem[]> {
+  const source = stringifyYaml(await bundleSpec());
+  return lintFromString({
+    source,
+    absoluteRef: path.join(specDir, 'dist', 'openapi.yaml'),
+    config: await getConfig(),
+  });
+}
+
+export function ofRule(problems: NormalizedProblem[], ruleId: string): NormalizedProblem[] {
+  return problems.filter((problem) => problem.ruleId === ruleId);
+}
+
+export function pointerOf(problem: NormalizedProblem): string | undefined {
+  const location = problem.location[0];
+  return location && 'pointer' in location ? location.pointer : undefined;
+}
+
+/** One line per problem, so a failing assertion shows what went wrong. */
+export function describeProblems(problems: NormalizedProblem[]): string[] {
+  return problems.map((problem) => {
+    const location = problem.location[0];
+    const file = location ? path.relative(specDir, location.source.absoluteRef) : '?';
+    return `${problem.severity} ${problem.ruleId} ${file}${pointerOf(problem) ?? ''}: ${problem.message}`;
+  });
+}
