@@ -1,66 +1,81 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WechatpayConfigError } from '@wechatpay-kit/core';
 import { PolicyState, createInspolicymgrClient, operationTable } from '@wechatpay-kit/inspolicymgr';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientCredentials, createKeys, startServerFor, type Keys } from './support/credentials.js';
+import type { WechatServer } from './support/wechat-server.js';
 
 // These tests use the packages as a consumer does: through their exports maps, from dist.
 
-let server: Server;
-let baseUrl: string;
-const received: { method: string; url: string; body: string }[] = [];
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) {
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+let keys: Keys;
+let server: WechatServer;
 
 beforeAll(async () => {
-  server = createServer(async (request, response) => {
-    const body = await readBody(request);
-    received.push({ method: request.method ?? '', url: request.url ?? '', body });
-    response.writeHead(200, { 'Content-Type': 'application/json' });
-    response.end(
-      JSON.stringify({ ...JSON.parse(body || '{}'), policy_state: PolicyState.APPROVED }),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  keys = await createKeys();
+  server = await startServerFor(keys);
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
-describe('@wechatpay-kit/inspolicymgr from dist', () => {
+describe('@wechatpay-kit/* from dist', () => {
   it('resolves to the built ESM files', () => {
     const require = createRequire(import.meta.url);
-    const manifest = require('@wechatpay-kit/inspolicymgr/package.json') as {
-      exports: Record<string, unknown>;
-    };
+    const manifest = (name: string) =>
+      require(`${name}/package.json`) as { exports: Record<string, unknown> };
     expect(import.meta.resolve('@wechatpay-kit/inspolicymgr')).toMatch(
       /packages\/inspolicymgr\/dist\/index\.js$/,
     );
-    expect(Object.keys(manifest.exports)).toEqual(['.', './package.json']);
+    expect(import.meta.resolve('@wechatpay-kit/core')).toMatch(/packages\/core\/dist\/index\.js$/);
+    expect(import.meta.resolve('@wechatpay-kit/core/testing')).toMatch(
+      /packages\/core\/dist\/testing\.js$/,
+    );
+    expect(Object.keys(manifest('@wechatpay-kit/inspolicymgr').exports)).toEqual([
+      '.',
+      './package.json',
+    ]);
+    expect(Object.keys(manifest('@wechatpay-kit/core').exports)).toEqual([
+      '.',
+      './testing',
+      './package.json',
+    ]);
     expect(Object.keys(operationTable)).toHaveLength(6);
   });
 
-  it('talks HTTP to a server with the global fetch', async () => {
-    const client = createInspolicymgrClient({ baseUrl });
-    const { data, response } = await client.updatePolicy({
-      params: { path: { out_insurance_no: 'A1' }, header: { 'Wechatpay-Serial': 'PUB_KEY_ID_1' } },
-      body: { insurance_name: '微医保·百万医疗险' },
+  it('needs credentials to create a client', () => {
+    expect(() =>
+      // @ts-expect-error mchid, merchant and wechatpay are required
+      createInspolicymgrClient({ baseUrl: server.url }),
+    ).toThrow(WechatpayConfigError);
+  });
+
+  it('talks signed HTTP with the global fetch', async () => {
+    const client = createInspolicymgrClient({ ...clientCredentials(keys), baseUrl: server.url });
+    const { data, error, response } = await client.submitAuthorization({
+      body: {
+        out_insurance_no: 'CONSUMER1',
+        appid: 'wxd678efh567hg6787',
+        plan_id: '12535',
+        out_contract_code: 'wxwtdk20200910100000',
+        insurance_name: '微医保·百万医疗险',
+      },
     });
+    expect(error).toBeUndefined();
     expect(response.status).toBe(200);
-    expect(received.at(-1)).toEqual({
-      method: 'PATCH',
-      url: '/v3/inspolicymgr/deduct/policies/A1',
-      body: JSON.stringify({ insurance_name: '微医保·百万医疗险' }),
-    });
     expect(data).toEqual({
+      out_insurance_no: 'CONSUMER1',
+      appid: 'wxd678efh567hg6787',
+      plan_id: '12535',
+      out_contract_code: 'wxwtdk20200910100000',
       insurance_name: '微医保·百万医疗险',
-      policy_state: 'POLICY_STATE_APPROVED',
+      auth_state: 'AUTH_STATE_INIT',
     });
+    const seen = server.exchanges.at(-1);
+    expect(seen).toMatchObject({
+      method: 'POST',
+      url: '/v3/inspolicymgr/deduct/authorizations',
+      signatureVerified: true,
+    });
+    expect(seen?.headers['user-agent']).toMatch(/^@wechatpay-kit\/inspolicymgr wechatpay-kit\//);
+    expect(PolicyState.APPROVED).toBe('POLICY_STATE_APPROVED');
   });
 });

@@ -15,6 +15,8 @@ export interface GenerateTarget {
   specLabel: string;
   /** Package the generated code imports its runtime from. */
   corePackage: string;
+  /** Name of the package the output belongs to, for the User-Agent. */
+  packageName: string;
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,4 +29,5 @@ export const INSPOLICYMGR: GenerateTarget = {
   clientName: 'Inspolicymgr',
   specLabel: 'spec/openapi.yaml',
   corePackage: '@wechatpay-kit/core',
+  packageName: '@wechatpay-kit/inspolicymgr',
 };

@@ -40,7 +40,7 @@ describe('wechatpay-kit-generate', () => {
     const { dir } = await scratchMini();
     expect(await run(dir)).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining('Generated 6 files'),
+      stdout: expect.stringContaining('Generated 7 files'),
     });
     expect(await run(dir, '--check')).toMatchObject({
       code: 0,

@@ -15,6 +15,7 @@ export function miniTarget(specDir: string, outDir: string): GenerateTarget {
     clientName: 'Mini',
     specLabel: 'test/fixtures/mini/openapi.yaml',
     corePackage: '@wechatpay-kit/core',
+    packageName: '@wechatpay-kit/mini',
   };
 }
 

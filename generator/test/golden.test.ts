@@ -12,6 +12,7 @@ describe('generated output of the mini fixture', () => {
       'client.ts',
       'enums.ts',
       'index.ts',
+      'notifications.ts',
       'operations.ts',
       'schema.ts',
     ]);

@@ -6,12 +6,14 @@ export interface ClientNames {
   /** e.g. `Inspolicymgr`: gives `createInspolicymgrClient`, `InspolicymgrClient`, … */
   clientName: string;
   corePackage: string;
+  /** The generated package, named in the User-Agent. */
+  packageName: string;
 }
 
 /** `client.ts`: the client factory and one typed method per operation. */
 export function clientStatements(
   operations: readonly OperationModel[],
-  { clientName, corePackage }: ClientNames,
+  { clientName, corePackage, packageName }: ClientNames,
 ): StatementStructures[] {
   const methods = `${clientName}Operations`;
   const client = `${clientName}Client`;
@@ -21,10 +23,9 @@ export function clientStatements(
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: corePackage,
       namedImports: [
-        'bindOperations',
-        'createApiClient',
-        { name: 'ApiClientOptions', isTypeOnly: true },
+        'createWechatpayClient',
         { name: 'OperationMethod', isTypeOnly: true },
+        { name: 'WechatpayClientOptions', isTypeOnly: true },
       ],
     },
     {
@@ -64,17 +65,26 @@ export function clientStatements(
       docs: docsOf("An openapi-fetch client for the spec's paths, plus one method per operation."),
       type: `Client<paths> & ${methods}`,
     },
-    { kind: StructureKind.TypeAlias, isExported: true, name: options, type: 'ApiClientOptions' },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: options,
+      type: 'WechatpayClientOptions',
+    },
     {
       kind: StructureKind.Function,
       isExported: true,
       name: `create${client}`,
       docs: docsOf(
-        `Creates a typed client. Call \`GET\`/\`POST\`/\`PATCH\` with a path, or one method per operation.`,
+        'Creates a typed client: every request signed, every answer verified, sensitive fields encrypted and decrypted.',
+        'Call `GET`/`POST`/`PATCH` with a path, or one method per operation.',
       ),
-      parameters: [{ name: 'options', type: options, initializer: '{}' }],
+      parameters: [{ name: 'options', type: options }],
       returnType: client,
-      statements: `return bindOperations<${methods}, paths>(createApiClient<paths>(options), operationTable);`,
+      statements: (writer) => {
+        writer.write(`return createWechatpayClient<paths, ${methods}>(options, `);
+        writer.write(`{ operations: operationTable, product: ${literal(packageName)} });`);
+      },
     },
   ];
 }

@@ -10,31 +10,25 @@ type Export = OptionalKind<ExportDeclarationStructure> & { kind: StructureKind.E
 
 /** `index.ts`: names every public export of the generated modules, one by one. */
 export function indexStatements(model: ApiModel, clientName: string): StatementStructures[] {
-  const statements: Export[] = [
-    exportFrom(
-      './client.js',
-      [`create${clientName}Client`],
-      [`${clientName}Client`, `${clientName}ClientOptions`, `${clientName}Operations`],
-    ),
-    exportFrom(
-      './operations.js',
-      ['operationTable', 'webhookTable'],
-      ['OperationId', 'WebhookEventType', 'WebhookResources'],
-    ),
+  const client = [`${clientName}Client`, `${clientName}ClientOptions`, `${clientName}Operations`];
+  const tables = ['OperationId', 'WebhookEventType', 'WebhookResources'];
+  return [
+    exportFrom('./client.js', [`create${clientName}Client`], client),
+    ...(model.enums.length > 0
+      ? [
+          exportFrom(
+            './enums.js',
+            model.enums.map((item) => item.name),
+            [],
+          ),
+        ]
+      : []),
+    ...(model.webhooks.length > 0
+      ? [exportFrom('./notifications.js', ['parseNotification'], [`${clientName}Notification`])]
+      : []),
+    exportFrom('./operations.js', ['operationTable', 'webhookTable'], tables),
     exportFrom('./schema.js', [], ['components', 'operations', 'paths', 'webhooks']),
   ];
-  if (model.enums.length > 0) {
-    statements.splice(
-      1,
-      0,
-      exportFrom(
-        './enums.js',
-        model.enums.map((item) => item.name),
-        [],
-      ),
-    );
-  }
-  return statements;
 }
 
 function exportFrom(

@@ -15,6 +15,7 @@ export function generatedReadme(model: ApiModel, specLabel: string): string {
     '| `enums.ts` | each named enum as a const object and a union type |',
     `| \`operations.ts\` | the operation table (${model.operations.length} operations) and the webhook table (${model.webhooks.length} events) |`,
     '| `client.ts` | the client factory and one typed method per operation |',
+    '| `notifications.ts` | `parseNotification`, typed with the decrypted callback resources |',
     '| `index.ts` | the public exports |',
     '',
   ].join('\n');

@@ -8,6 +8,7 @@ import { enumStatements } from '../emit/enums-file.js';
 import { generatedHeader } from '../emit/header.js';
 import { indexStatements } from '../emit/index-file.js';
 import { operationStatements } from '../emit/operations-file.js';
+import { notificationStatements } from '../emit/notifications-file.js';
 import { generatedReadme } from '../emit/readme.js';
 import { schemaTypes } from '../emit/schema-file.js';
 import { printStatements } from '../emit/source-file.js';
@@ -26,7 +27,11 @@ export async function generate(target: GenerateTarget): Promise<GeneratedFile[]>
   const { document } = await loadSpec(target.specPath, target.redoclyConfigPath);
   const model = transformDocument(createDocumentContext(document));
   const header = generatedHeader(model, target.specLabel);
-  const names = { clientName: target.clientName, corePackage: target.corePackage };
+  const names = {
+    clientName: target.clientName,
+    corePackage: target.corePackage,
+    packageName: target.packageName,
+  };
   const modules: [string, StatementStructures[]][] = [
     ['client.ts', clientStatements(model.operations, names)],
     ['operations.ts', operationStatements(model.operations, model.webhooks, target.corePackage)],
@@ -34,6 +39,12 @@ export async function generate(target: GenerateTarget): Promise<GeneratedFile[]>
   ];
   if (model.enums.length > 0) {
     modules.push(['enums.ts', enumStatements(model.enums)]);
+  }
+  if (model.webhooks.length > 0) {
+    modules.push([
+      'notifications.ts',
+      notificationStatements(target.clientName, target.corePackage),
+    ]);
   }
   const raw: GeneratedFile[] = [
     { path: 'schema.ts', content: header + (await schemaTypes(document)) },

@@ -21,7 +21,7 @@ const cases: TestCase<OperationModel[], string>[] = [
     'one documented method per operation and the factory',
     {
       given: [query],
-      want: `import { bindOperations, createApiClient, type ApiClientOptions, type OperationMethod } from 'core';
+      want: `import { createWechatpayClient, type OperationMethod, type WechatpayClientOptions } from 'core';
 import type { Client } from 'openapi-fetch';
 import { operationTable } from './operations.js';
 import type { paths } from './schema.js';
@@ -42,11 +42,18 @@ export interface PetOperations {
 /** An openapi-fetch client for the spec's paths, plus one method per operation. */
 export type PetClient = Client<paths> & PetOperations;
 
-export type PetClientOptions = ApiClientOptions;
+export type PetClientOptions = WechatpayClientOptions;
 
-/** Creates a typed client. Call \`GET\`/\`POST\`/\`PATCH\` with a path, or one method per operation. */
-export function createPetClient(options: PetClientOptions = {}): PetClient {
-  return bindOperations<PetOperations, paths>(createApiClient<paths>(options), operationTable);
+/**
+ * Creates a typed client: every request signed, every answer verified, sensitive fields encrypted and decrypted.
+ *
+ * Call \`GET\`/\`POST\`/\`PATCH\` with a path, or one method per operation.
+ */
+export function createPetClient(options: PetClientOptions): PetClient {
+  return createWechatpayClient<paths, PetOperations>(options, {
+    operations: operationTable,
+    product: '@x/pet',
+  });
 }
 `,
     },
@@ -55,8 +62,10 @@ export function createPetClient(options: PetClientOptions = {}): PetClient {
 
 describe('clientStatements', () => {
   it.each(cases)('%s', async (_name, { given, want }) => {
-    expect(await printed(clientStatements(given, { clientName: 'Pet', corePackage: 'core' }))).toBe(
-      want,
-    );
+    expect(
+      await printed(
+        clientStatements(given, { clientName: 'Pet', corePackage: 'core', packageName: '@x/pet' }),
+      ),
+    ).toBe(want);
   });
 });

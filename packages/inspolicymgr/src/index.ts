@@ -1,2 +1,25 @@
 export * from './generated/index.js';
-export { BACKUP_BASE_URL, DEFAULT_BASE_URL } from '@wechatpay-kit/core';
+export {
+  BACKUP_BASE_URL,
+  DEFAULT_BASE_URL,
+  WechatpayApiError,
+  WechatpayConfigError,
+  WechatpayDecryptionError,
+  WechatpayEncryptionError,
+  WechatpayError,
+  WechatpayNetworkError,
+  WechatpayTimeoutError,
+  WechatpayVerificationError,
+  notificationFailure,
+  notificationSuccess,
+  toApiError,
+  toResponse,
+  type NotificationInput,
+  type NotificationOptions,
+  type NotificationReply,
+  type RetryOptions,
+  type VerificationFailure,
+  type WechatpayErrorBody,
+  type WechatpayErrorCode,
+  type WechatpayErrorDetail,
+} from '@wechatpay-kit/core';

@@ -8,9 +8,11 @@ import {
   type paths,
   type webhooks,
   type WebhookResources,
+  type WechatpayErrorCode,
 } from '../src/index.js';
 
-const client = createInspolicymgrClient();
+declare const options: Parameters<typeof createInspolicymgrClient>[0];
+const client = createInspolicymgrClient(options);
 const path = { out_insurance_no: 'A1' };
 const serial = { 'Wechatpay-Serial': 'PUB_KEY_ID_1' };
 
@@ -40,7 +42,9 @@ describe('types', () => {
     });
     // @ts-expect-error: the path parameter is required
     void client.queryPolicy({ params: { path: {} } });
-    // @ts-expect-error: Wechatpay-Serial is a required header of updatePolicy
+    // @ts-expect-error: the body is required
+    void client.updatePolicy({ params: { path } });
+    // Wechatpay-Serial is set by the client, so callers may leave it out.
     void client.updatePolicy({ params: { path }, body: {} });
   });
 
@@ -96,5 +100,17 @@ describe('types', () => {
     expectTypeOf<
       WebhookResources['INSURANCE_POLICY_MANAGEMENT.GRANTED']['auth_state']
     >().toEqualTypeOf<AuthState>();
+  });
+});
+
+describe('errors', () => {
+  it('toApiError types code as the documented codes, still open to others', async () => {
+    const { toApiError } = await import('../src/index.js');
+    const result = await client.queryPolicy({ params: { path } });
+    const failure = toApiError(result);
+    expectTypeOf(failure?.code).toEqualTypeOf<WechatpayErrorCode | undefined>();
+    const known: WechatpayErrorCode = 'SIGN_ERROR';
+    const other: WechatpayErrorCode = 'SOME_FUTURE_CODE';
+    void [known, other];
   });
 });

@@ -3,11 +3,21 @@ import {
   AuthState,
   DEFAULT_BASE_URL,
   PolicyState,
+  WechatpayApiError,
   createInspolicymgrClient,
+  toApiError,
   operationTable,
   webhookTable,
 } from '../src/index.js';
-import { OUT_INSURANCE_NO, json, policy, recordingFetch } from './fixtures.js';
+import {
+  OUT_INSURANCE_NO,
+  WECHATPAY_KEY_ID,
+  credentials,
+  decryptAsWechatpay,
+  json,
+  policy,
+  recordingFetch,
+} from './fixtures.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -16,7 +26,7 @@ afterEach(() => {
 describe('createInspolicymgrClient', () => {
   it('calls an operation method with its method, path and path parameters', async () => {
     const { fetch, requests } = recordingFetch(() => json(policy));
-    const client = createInspolicymgrClient({ fetch });
+    const client = createInspolicymgrClient({ ...credentials, fetch });
     const { data, error, response } = await client.queryPolicy({
       params: { path: { out_insurance_no: OUT_INSURANCE_NO } },
     });
@@ -31,7 +41,11 @@ describe('createInspolicymgrClient', () => {
 
   it('sends the JSON body and header parameters of a POST', async () => {
     const { fetch, requests } = recordingFetch(() => json(policy));
-    const client = createInspolicymgrClient({ fetch, baseUrl: 'https://api2.mch.weixin.qq.com' });
+    const client = createInspolicymgrClient({
+      ...credentials,
+      fetch,
+      baseUrl: 'https://api2.mch.weixin.qq.com',
+    });
     const { insurance_name: _name, ...upload } = policy;
     const body = { ...upload, appid: 'wxd678efh567hg6787', openid: 'oYobu0MVnQfWpSMOYJz2AHPG_gQw' };
     await client.uploadPolicy({
@@ -41,15 +55,18 @@ describe('createInspolicymgrClient', () => {
     const request = requests[0] as Request;
     expect(request.method).toBe('POST');
     expect(request.url).toBe('https://api2.mch.weixin.qq.com/v3/inspolicymgr/deduct/policies');
-    expect(request.headers.get('Wechatpay-Serial')).toBe('PUB_KEY_ID_0114232134912410000000000000');
-    expect(await request.json()).toEqual(body);
+    expect(request.headers.get('Wechatpay-Serial')).toBe(WECHATPAY_KEY_ID);
+    const sent = (await request.json()) as typeof body;
+    expect(sent.insured_name_list[0]).not.toBe('张三');
+    expect(await decryptAsWechatpay(sent.insured_name_list[0] as string)).toBe('张三');
+    expect({ ...sent, insured_name_list: body.insured_name_list }).toEqual(body);
   });
 
   it('answers PATCH and 204 operations', async () => {
     const { fetch, requests } = recordingFetch((request) =>
       request.method === 'PATCH' ? json(policy) : new Response(null, { status: 204 }),
     );
-    const client = createInspolicymgrClient({ fetch });
+    const client = createInspolicymgrClient({ ...credentials, fetch });
     const path = { out_insurance_no: OUT_INSURANCE_NO };
     const updated = await client.updatePolicy({
       params: { path, header: { 'Wechatpay-Serial': 'PUB_KEY_ID_1' } },
@@ -74,15 +91,22 @@ describe('createInspolicymgrClient', () => {
     expect(bound.data).toBeUndefined();
   });
 
-  it('returns WeChat error bodies as `error`', async () => {
+  it('returns WeChat error bodies as `error`, and toApiError adds status and Request-ID', async () => {
     const body = { code: 'RESOURCE_NOT_EXISTS', message: '保单不存在' };
-    const client = createInspolicymgrClient({ fetch: recordingFetch(() => json(body, 404)).fetch });
+    const client = createInspolicymgrClient({
+      ...credentials,
+      fetch: recordingFetch(() => json(body, 404, { 'Request-ID': 'R-404' })).fetch,
+    });
     const { data, error, response } = await client.queryAuthorization({
       params: { path: { out_insurance_no: 'Missing1' } },
     });
     expect(data).toBeUndefined();
     expect(error).toEqual(body);
     expect(response.status).toBe(404);
+    const failure = toApiError({ error, response });
+    expect(failure).toBeInstanceOf(WechatpayApiError);
+    expect(failure).toMatchObject({ status: 404, code: 'RESOURCE_NOT_EXISTS', requestId: 'R-404' });
+    expect(failure?.message).toBe('404 RESOURCE_NOT_EXISTS: 保单不存在 (Request-ID R-404)');
   });
 
   it('keeps the path-typed openapi-fetch methods', async () => {
@@ -96,7 +120,7 @@ describe('createInspolicymgrClient', () => {
         auth_state: AuthState.INIT,
       }),
     );
-    const client = createInspolicymgrClient({ fetch });
+    const client = createInspolicymgrClient({ ...credentials, fetch });
     const { data } = await client.GET('/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}', {
       params: { path: { out_insurance_no: 'A1' } },
     });
@@ -105,9 +129,9 @@ describe('createInspolicymgrClient', () => {
   });
 
   it('looks up globalThis.fetch on every call, so mocks installed later apply', async () => {
-    const client = createInspolicymgrClient();
+    const client = createInspolicymgrClient(credentials);
     const { fetch, requests } = recordingFetch(() => json(policy));
-    vi.stubGlobal('fetch', fetch);
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => fetch(new Request(input, init)));
     await client.queryPolicy({ params: { path: { out_insurance_no: OUT_INSURANCE_NO } } });
     expect(requests).toHaveLength(1);
   });
@@ -115,6 +139,7 @@ describe('createInspolicymgrClient', () => {
   it('runs caller middleware', async () => {
     const seen: string[] = [];
     const client = createInspolicymgrClient({
+      ...credentials,
       fetch: recordingFetch(() => json(policy)).fetch,
       middleware: [
         {

@@ -2,10 +2,9 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 import {
-  bindOperations,
-  createApiClient,
-  type ApiClientOptions,
+  createWechatpayClient,
   type OperationMethod,
+  type WechatpayClientOptions,
 } from '@wechatpay-kit/core';
 import type { Client } from 'openapi-fetch';
 import { operationTable } from './operations.js';
@@ -39,9 +38,16 @@ export interface MiniOperations {
 /** An openapi-fetch client for the spec's paths, plus one method per operation. */
 export type MiniClient = Client<paths> & MiniOperations;
 
-export type MiniClientOptions = ApiClientOptions;
+export type MiniClientOptions = WechatpayClientOptions;
 
-/** Creates a typed client. Call `GET`/`POST`/`PATCH` with a path, or one method per operation. */
-export function createMiniClient(options: MiniClientOptions = {}): MiniClient {
-  return bindOperations<MiniOperations, paths>(createApiClient<paths>(options), operationTable);
+/**
+ * Creates a typed client: every request signed, every answer verified, sensitive fields encrypted and decrypted.
+ *
+ * Call `GET`/`POST`/`PATCH` with a path, or one method per operation.
+ */
+export function createMiniClient(options: MiniClientOptions): MiniClient {
+  return createWechatpayClient<paths, MiniOperations>(options, {
+    operations: operationTable,
+    product: '@wechatpay-kit/mini',
+  });
 }

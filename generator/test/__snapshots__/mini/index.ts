@@ -10,6 +10,8 @@ export {
 
 export { PolicyState } from './enums.js';
 
+export { parseNotification, type MiniNotification } from './notifications.js';
+
 export {
   operationTable,
   webhookTable,

@@ -2,10 +2,9 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 import {
-  bindOperations,
-  createApiClient,
-  type ApiClientOptions,
+  createWechatpayClient,
   type OperationMethod,
+  type WechatpayClientOptions,
 } from '@wechatpay-kit/core';
 import type { Client } from 'openapi-fetch';
 import { operationTable } from './operations.js';
@@ -119,14 +118,16 @@ export interface InspolicymgrOperations {
 /** An openapi-fetch client for the spec's paths, plus one method per operation. */
 export type InspolicymgrClient = Client<paths> & InspolicymgrOperations;
 
-export type InspolicymgrClientOptions = ApiClientOptions;
+export type InspolicymgrClientOptions = WechatpayClientOptions;
 
-/** Creates a typed client. Call `GET`/`POST`/`PATCH` with a path, or one method per operation. */
-export function createInspolicymgrClient(
-  options: InspolicymgrClientOptions = {},
-): InspolicymgrClient {
-  return bindOperations<InspolicymgrOperations, paths>(
-    createApiClient<paths>(options),
-    operationTable,
-  );
+/**
+ * Creates a typed client: every request signed, every answer verified, sensitive fields encrypted and decrypted.
+ *
+ * Call `GET`/`POST`/`PATCH` with a path, or one method per operation.
+ */
+export function createInspolicymgrClient(options: InspolicymgrClientOptions): InspolicymgrClient {
+  return createWechatpayClient<paths, InspolicymgrOperations>(options, {
+    operations: operationTable,
+    product: '@wechatpay-kit/inspolicymgr',
+  });
 }

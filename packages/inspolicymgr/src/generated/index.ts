@@ -18,6 +18,8 @@ export {
   CoverageTermType,
 } from './enums.js';
 
+export { parseNotification, type InspolicymgrNotification } from './notifications.js';
+
 export {
   operationTable,
   webhookTable,

@@ -914,6 +914,7 @@ export interface components {
     /**
      * @description 加密敏感字段所用的微信支付公钥ID（推荐）或平台证书序列号 (id of the WeChat Pay public key, recommended, or serial number
      *     of the platform certificate whose key encrypted `insured_name_list`). Required on every request that carries encrypted fields.
+     *     The generated client sets it to the key it encrypted with (`x-wechatpay-set-by-client`), so it is optional in the client's types.
      * @example PUB_KEY_ID_0114232134912410000000000000
      */
     WechatpaySerial: string;
@@ -1055,13 +1056,14 @@ export interface operations {
   uploadPolicy: {
     parameters: {
       query?: never;
-      header: {
+      header?: {
         /**
          * @description 加密敏感字段所用的微信支付公钥ID（推荐）或平台证书序列号 (id of the WeChat Pay public key, recommended, or serial number
          *     of the platform certificate whose key encrypted `insured_name_list`). Required on every request that carries encrypted fields.
+         *     The generated client sets it to the key it encrypted with (`x-wechatpay-set-by-client`), so it is optional in the client's types.
          * @example PUB_KEY_ID_0114232134912410000000000000
          */
-        'Wechatpay-Serial': components['parameters']['WechatpaySerial'];
+        'Wechatpay-Serial'?: components['parameters']['WechatpaySerial'];
       };
       path?: never;
       cookie?: never;
@@ -1134,13 +1136,14 @@ export interface operations {
   updatePolicy: {
     parameters: {
       query?: never;
-      header: {
+      header?: {
         /**
          * @description 加密敏感字段所用的微信支付公钥ID（推荐）或平台证书序列号 (id of the WeChat Pay public key, recommended, or serial number
          *     of the platform certificate whose key encrypted `insured_name_list`). Required on every request that carries encrypted fields.
+         *     The generated client sets it to the key it encrypted with (`x-wechatpay-set-by-client`), so it is optional in the client's types.
          * @example PUB_KEY_ID_0114232134912410000000000000
          */
-        'Wechatpay-Serial': components['parameters']['WechatpaySerial'];
+        'Wechatpay-Serial'?: components['parameters']['WechatpaySerial'];
       };
       path: {
         /**

@@ -1,0 +1,85 @@
+import { WechatpayError } from './errors.js';
+
+/** Error codes the APIv3 documents; `code` stays open because each API adds its own. */
+export type WechatpayErrorCode =
+  | 'PARAM_ERROR'
+  | 'INVALID_REQUEST'
+  | 'SIGN_ERROR'
+  | 'NO_AUTH'
+  | 'RESOURCE_NOT_EXISTS'
+  | 'RATELIMIT_EXCEEDED'
+  | 'FREQUENCY_LIMITED'
+  | 'SYSTEM_ERROR'
+  | 'SERVICE_UNAVAILABLE'
+  | (string & {});
+
+export interface WechatpayErrorDetail {
+  /** JSON pointer of the body field, or the name of the path/query parameter. */
+  field?: string;
+  value?: unknown;
+  issue?: string;
+  location?: string;
+}
+
+/** The JSON body of every APIv3 4xx/5xx answer. */
+export interface WechatpayErrorBody {
+  code: WechatpayErrorCode;
+  message: string;
+  detail?: WechatpayErrorDetail;
+}
+
+/** A WeChat Pay error answer as a value: what it said, its HTTP status and its `Request-ID`. */
+export class WechatpayApiError extends WechatpayError {
+  override name = 'WechatpayApiError';
+  readonly code: WechatpayErrorCode;
+  readonly detail: WechatpayErrorDetail | undefined;
+
+  constructor(
+    readonly status: number,
+    body: WechatpayErrorBody,
+    readonly requestId: string | undefined,
+  ) {
+    super(
+      `${status} ${body.code}: ${body.message}${requestId ? ` (Request-ID ${requestId})` : ''}`,
+    );
+    this.code = body.code;
+    this.detail = body.detail;
+  }
+}
+
+/**
+ * Turns an openapi-fetch result into a `WechatpayApiError` when it holds an error answer.
+ * @example
+ * const result = await client.queryPolicy({ params: { path: { out_insurance_no } } });
+ * const failure = toApiError(result);
+ * if (failure?.code === 'RESOURCE_NOT_EXISTS') { … }
+ */
+export function toApiError(result: {
+  error?: unknown;
+  response: Response;
+}): WechatpayApiError | undefined {
+  const { error, response } = result;
+  if (response.ok || error === undefined) {
+    return undefined;
+  }
+  const body: WechatpayErrorBody = isErrorBody(error)
+    ? error
+    : {
+        code: `HTTP_${response.status}`,
+        message: typeof error === 'string' ? error : response.statusText,
+      };
+  return new WechatpayApiError(
+    response.status,
+    body,
+    response.headers.get('Request-ID') ?? undefined,
+  );
+}
+
+function isErrorBody(value: unknown): value is WechatpayErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}

@@ -1,0 +1,84 @@
+import { WechatpayVerificationError } from '../errors.js';
+import type { WechatpayKeys } from './credentials.js';
+import { unixSeconds } from './nonce.js';
+
+export const SIGNATURE_HEADERS = [
+  'Wechatpay-Timestamp',
+  'Wechatpay-Nonce',
+  'Wechatpay-Signature',
+  'Wechatpay-Serial',
+] as const;
+
+/** WeChat Pay puts these deliberately wrong signatures into a few answers to test merchants. */
+export const PROBE_SIGNATURE_PREFIX = 'WECHATPAY/SIGNTEST/';
+
+/** Largest accepted distance, in seconds, between `Wechatpay-Timestamp` and the local clock. */
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+
+export interface VerifyOptions {
+  wechatpay: WechatpayKeys;
+  /** Local clock in milliseconds. @default Date.now */
+  now?: (() => number) | undefined;
+}
+
+/**
+ * Checks the `Wechatpay-*` headers and signature of a response or callback over its raw body
+ * bytes: `timestamp\nnonce\nbody\n`. Throws `WechatpayVerificationError` on any doubt.
+ */
+export async function verifySignature(
+  headers: Headers,
+  body: Uint8Array,
+  options: VerifyOptions,
+): Promise<void> {
+  const requestId = headers.get('Request-ID') ?? undefined;
+  const fail = (reason: WechatpayVerificationError['reason'], message: string) =>
+    new WechatpayVerificationError(reason, message, requestId);
+  const missing = SIGNATURE_HEADERS.filter((name) => !headers.get(name));
+  if (missing.length > 0) {
+    throw fail('missing-header', `the answer lacks ${missing.join(', ')}`);
+  }
+  const [timestamp, nonce, signature, serial] = SIGNATURE_HEADERS.map(
+    (name) => headers.get(name) as string,
+  );
+  if (!options.wechatpay.serials.includes(serial as string)) {
+    throw fail('unknown-serial', `Wechatpay-Serial "${serial}" is not a configured WeChat Pay key`);
+  }
+  const skew = Math.abs(unixSeconds(options.now?.()) - Number(timestamp));
+  if (!/^\d+$/.test(timestamp as string) || !(skew <= MAX_CLOCK_SKEW_SECONDS)) {
+    throw fail(
+      'stale-timestamp',
+      `Wechatpay-Timestamp "${timestamp}" is more than ${MAX_CLOCK_SKEW_SECONDS} s from the local clock`,
+    );
+  }
+  if (signature?.startsWith(PROBE_SIGNATURE_PREFIX)) {
+    throw fail(
+      'probe-signature',
+      'WeChat Pay sent a probe signature; the answer must not be trusted',
+    );
+  }
+  const message = [`${timestamp}\n${nonce}\n`, body, '\n'];
+  if (!(await options.wechatpay.verify(serial as string, message, signature as string))) {
+    throw fail('bad-signature', 'the signature does not match the body');
+  }
+}
+
+/**
+ * Verifies a 2xx response before anything reads it and returns an equivalent unread response.
+ * Non-2xx answers are unsigned by design and pass through untouched.
+ */
+export async function verifyResponse(
+  response: Response,
+  options: VerifyOptions,
+): Promise<Response> {
+  if (!response.ok) {
+    return response;
+  }
+  const body = await response.arrayBuffer();
+  await verifySignature(response.headers, new Uint8Array(body), options);
+  const empty = body.byteLength === 0;
+  return new Response(empty ? null : body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}

@@ -1,0 +1,127 @@
+import { BACKUP_BASE_URL, DEFAULT_BASE_URL } from '../client.js';
+import { WechatpayNetworkError, WechatpayTimeoutError } from '../errors.js';
+import type { MerchantKeys, WechatpayKeys } from '../protocol/credentials.js';
+import { authorizationFor } from '../protocol/sign.js';
+import { verifySignature } from '../protocol/verify.js';
+import {
+  isRetryable,
+  resolveRetry,
+  retryDelay,
+  sleep,
+  type AttemptOutcome,
+  type RetryOptions,
+} from './retry.js';
+
+export interface WechatpayFetchOptions {
+  mchid: string;
+  merchant: MerchantKeys;
+  wechatpay: WechatpayKeys;
+  /** The fetch that sends; by default `globalThis.fetch`, looked up on each call. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Per-attempt timeout, covering the answer's body too. @default 30000 */
+  timeoutMs?: number | undefined;
+  retry?: false | RetryOptions | undefined;
+  /** Verify 2xx answers. Turning this off trusts the network; never do it in production. @default true */
+  verify?: boolean | undefined;
+  /** Sent as `User-Agent`. */
+  userAgent: string;
+  now?: (() => number) | undefined;
+}
+
+/**
+ * A `fetch` that speaks APIv3: each attempt is signed afresh over the exact body it sends,
+ * 2xx answers are verified over their raw bytes before anything reads them, safe failures
+ * are retried with backoff, and connection failures move to the backup host.
+ */
+export function createWechatpayFetch(
+  options: WechatpayFetchOptions,
+): (request: Request) => Promise<Response> {
+  const policy = resolveRetry(options.retry);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  return async (request) => {
+    const body = request.body ? await request.text() : '';
+    let url = request.url;
+    for (let attempt = 1; ; attempt += 1) {
+      const result = await attemptOnce(request, url, body, timeoutMs, options);
+      const last = attempt > policy.retries;
+      const outcome: AttemptOutcome =
+        'response' in result ? { kind: 'status', status: result.response.status } : result.outcome;
+      if (last || !isRetryable(request.method, outcome, policy)) {
+        if ('response' in result) {
+          return result.response;
+        }
+        throw outcome.kind === 'timeout'
+          ? new WechatpayTimeoutError(request.method, url, timeoutMs)
+          : new WechatpayNetworkError(request.method, url, attempt, { cause: result.cause });
+      }
+      if (outcome.kind === 'network') {
+        url = failover(url);
+      }
+      const retryAfter = 'response' in result ? result.response.headers.get('Retry-After') : null;
+      await sleep(retryDelay(attempt - 1, policy, retryAfter), request.signal);
+    }
+  };
+}
+
+type Attempt = { response: Response } | { outcome: AttemptOutcome; cause?: unknown };
+
+/**
+ * One signed attempt. The timeout covers the whole answer, body included, which is read
+ * here once: 2xx bodies are verified before the caller's code sees a byte.
+ */
+async function attemptOnce(
+  request: Request,
+  url: string,
+  body: string,
+  timeoutMs: number,
+  options: WechatpayFetchOptions,
+): Promise<Attempt> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => (headers[name] = value));
+  headers.authorization = await authorizationFor({ method: request.method, url, body }, options);
+  headers.accept = 'application/json';
+  headers['user-agent'] = options.userAgent;
+  if (body) {
+    headers['content-type'] = 'application/json';
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const onAbort = () => controller.abort(request.signal.reason);
+  request.signal.addEventListener('abort', onAbort, { once: true });
+  let answer: Response;
+  let bytes: ArrayBuffer;
+  try {
+    request.signal.throwIfAborted();
+    const init = { method: request.method, headers, body: body || null, signal: controller.signal };
+    // The global fetch takes url and init directly, which spares building one more Request.
+    answer = await (options.fetch
+      ? options.fetch(new Request(url, init))
+      : globalThis.fetch(url, init));
+    bytes = await answer.arrayBuffer();
+  } catch (cause) {
+    if (request.signal.aborted) {
+      throw request.signal.reason; // the caller's own abort is not ours to retry or rename
+    }
+    return controller.signal.aborted
+      ? { outcome: { kind: 'timeout' } }
+      : { outcome: { kind: 'network' }, cause };
+  } finally {
+    clearTimeout(timer);
+    request.signal.removeEventListener('abort', onAbort);
+  }
+  if (answer.ok && options.verify !== false) {
+    await verifySignature(answer.headers, new Uint8Array(bytes), options);
+  }
+  const empty = NULL_BODY_STATUSES.has(answer.status) || bytes.byteLength === 0;
+  const init = { status: answer.status, statusText: answer.statusText, headers: answer.headers };
+  return { response: new Response(empty ? null : bytes, init) };
+}
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** After a connection failure on the primary host, the next attempt goes to the backup host. */
+function failover(url: string): string {
+  return url.startsWith(`${DEFAULT_BASE_URL}/`)
+    ? BACKUP_BASE_URL + url.slice(DEFAULT_BASE_URL.length)
+    : url;
+}

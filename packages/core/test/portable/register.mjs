@@ -1,0 +1,3 @@
+import { register } from 'node:module';
+
+register('./block-node-crypto.mjs', import.meta.url);
