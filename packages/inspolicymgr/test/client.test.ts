@@ -131,7 +131,9 @@ describe('createInspolicymgrClient', () => {
   it('looks up globalThis.fetch on every call, so mocks installed later apply', async () => {
     const client = createInspolicymgrClient(credentials);
     const { fetch, requests } = recordingFetch(() => json(policy));
-    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => fetch(new Request(input, init)));
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      fetch(new Request(input, init)),
+    );
     await client.queryPolicy({ params: { path: { out_insurance_no: OUT_INSURANCE_NO } } });
     expect(requests).toHaveLength(1);
   });
