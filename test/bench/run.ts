@@ -9,14 +9,14 @@
  * the result is the median over rounds. It is a measurement: it exits 0 whatever the ratio,
  * unless something fails.
  *
- * Tunables (environment): BENCH_ROUNDS (5), BENCH_REQUESTS (300 per side and round),
+ * Tunables (environment): BENCH_ROUNDS (9), BENCH_REQUESTS (300 per side and round),
  * BENCH_WARMUP (3000 per side: undici and V8 need a few thousand requests to settle).
  */
 import { availableParallelism, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setUp, type Call } from './setup.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);
 const TARGET = 1.15;

@@ -4,6 +4,7 @@ import { oaepMaxPlaintext } from '../crypto/rsa.js';
 import { WechatpayDecryptionError, WechatpayEncryptionError } from '../errors.js';
 import type { OperationDescriptor } from '../operation.js';
 import type { MerchantKeys, WechatpayKeys } from './credentials.js';
+import { BufferedResponse } from '../transport/buffered-response.js';
 import { mapPointers } from './fields.js';
 
 export interface FieldCryptoOptions {
@@ -16,8 +17,8 @@ export interface FieldCryptoOptions {
 
 /**
  * openapi-fetch middleware for sensitive fields, driven by the operation table: request
- * fields are encrypted with the WeChat Pay key named in `Wechatpay-Serial`, response fields
- * decrypted with the merchant key, so callers only ever see plaintext.
+ * fields are encrypted with the WeChat Pay key, which `Wechatpay-Serial` then names, and
+ * response fields decrypted with the merchant key, so callers only ever see plaintext.
  */
 export function fieldCryptoMiddleware(options: FieldCryptoOptions): Middleware {
   const byRoute = new Map(
@@ -29,41 +30,48 @@ export function fieldCryptoMiddleware(options: FieldCryptoOptions): Middleware {
   const find = (method: string, schemaPath: string) =>
     byRoute.get(`${method.toUpperCase()} ${schemaPath}`);
   return {
-    async onRequest({ request, schemaPath }) {
-      const operation = find(request.method, schemaPath);
-      const encrypting =
-        options.encrypt !== false && (operation?.encryptedFields.request.length ?? 0) > 0;
-      if (encrypting || !request.headers.has('Wechatpay-Serial')) {
-        // Also tells WeChat Pay which of its keys to sign the answer with.
-        request.headers.set('Wechatpay-Serial', options.wechatpay.encryptionSerial);
-      }
-      if (!encrypting || !request.body) {
+    // Synchronous when there is nothing to do: this runs on every request.
+    onRequest({ request, schemaPath }) {
+      const pointers = find(request.method, schemaPath)?.encryptedFields.request ?? [];
+      if (options.encrypt === false || pointers.length === 0 || !request.body) {
         return undefined;
       }
-      const body = JSON.parse(await request.text()) as unknown;
-      await mapPointers(body, operation?.encryptedFields.request ?? [], (value, field) =>
-        encryptField(value, field, options),
-      );
-      return new Request(request, { body: JSON.stringify(body) });
+      return encryptBody(request, pointers, options);
     },
-    async onResponse({ request, response, schemaPath }) {
+    onResponse({ request, response, schemaPath }) {
       const pointers = find(request.method, schemaPath)?.encryptedFields.response ?? [];
       if (!response.ok || pointers.length === 0) {
         return undefined;
       }
-      const body = JSON.parse(await response.text()) as unknown;
-      await mapPointers(body, pointers, (value, field) =>
-        decryptField(value, field, options.merchant),
-      );
-      const headers = new Headers(response.headers);
-      headers.delete('Content-Length');
-      return new Response(JSON.stringify(body), {
-        status: response.status,
-        statusText: response.statusText,
-        headers,
-      });
+      return decryptBody(response, pointers, options.merchant);
     },
   };
+}
+
+async function encryptBody(
+  request: Request,
+  pointers: readonly string[],
+  options: FieldCryptoOptions,
+): Promise<Request> {
+  const body = JSON.parse(await request.text()) as unknown;
+  await mapPointers(body, pointers, (value, field) => encryptField(value, field, options));
+  const headers = new Headers(request.headers);
+  // The serial must name the key the fields were encrypted with, whatever the caller passed.
+  headers.set('Wechatpay-Serial', options.wechatpay.encryptionSerial);
+  return new Request(request, { headers, body: JSON.stringify(body) });
+}
+
+async function decryptBody(
+  response: Response,
+  pointers: readonly string[],
+  merchant: MerchantKeys,
+): Promise<Response> {
+  const body = JSON.parse(await response.text()) as unknown;
+  await mapPointers(body, pointers, (value, field) => decryptField(value, field, merchant));
+  const headers = new Headers(response.headers);
+  headers.delete('Content-Length');
+  const init = { status: response.status, statusText: response.statusText, headers };
+  return new BufferedResponse(utf8(JSON.stringify(body)), init);
 }
 
 async function encryptField(

@@ -3,6 +3,7 @@ import { WechatpayNetworkError, WechatpayTimeoutError } from '../errors.js';
 import type { MerchantKeys, WechatpayKeys } from '../protocol/credentials.js';
 import { authorizationFor } from '../protocol/sign.js';
 import { verifySignature } from '../protocol/verify.js';
+import { BufferedResponse } from './buffered-response.js';
 import {
   isRetryable,
   resolveRetry,
@@ -81,6 +82,8 @@ async function attemptOnce(
   headers.authorization = await authorizationFor({ method: request.method, url, body }, options);
   headers.accept = 'application/json';
   headers['user-agent'] = options.userAgent;
+  // Names the WeChat Pay key to sign the answer with (and, with encrypted fields, the one used).
+  headers['wechatpay-serial'] ??= options.wechatpay.encryptionSerial;
   if (body) {
     headers['content-type'] = 'application/json';
   }
@@ -112,12 +115,9 @@ async function attemptOnce(
   if (answer.ok && options.verify !== false) {
     await verifySignature(answer.headers, new Uint8Array(bytes), options);
   }
-  const empty = NULL_BODY_STATUSES.has(answer.status) || bytes.byteLength === 0;
   const init = { status: answer.status, statusText: answer.statusText, headers: answer.headers };
-  return { response: new Response(empty ? null : bytes, init) };
+  return { response: new BufferedResponse(new Uint8Array(bytes), init) };
 }
-
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** After a connection failure on the primary host, the next attempt goes to the backup host. */
 function failover(url: string): string {

@@ -1,0 +1,66 @@
+import { fromUtf8 } from '../crypto/base64.js';
+
+/**
+ * A Response whose body is already in memory. Wrapping bytes in a standard Response makes
+ * every later read go through a web stream, which cost more CPU per call than signing
+ * (measured with `pnpm bench`); this one answers the body readers from the bytes directly.
+ */
+export class BufferedResponse extends Response {
+  readonly #bytes: Uint8Array<ArrayBuffer>;
+  #used = false;
+
+  constructor(
+    bytes: Uint8Array<ArrayBuffer>,
+    init: { status: number; statusText?: string; headers: Headers },
+  ) {
+    super(null, init);
+    this.#bytes = bytes;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#bytes.length === 0 ? null : new Blob([this.#bytes]).stream();
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#used;
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#take().slice().buffer;
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#take().slice();
+  }
+
+  override async blob(): Promise<Blob> {
+    return new Blob([this.#take()], { type: this.headers.get('Content-Type') ?? '' });
+  }
+
+  override async text(): Promise<string> {
+    return fromUtf8(this.#take());
+  }
+
+  override async json(): Promise<any> {
+    return JSON.parse(await this.text());
+  }
+
+  override clone(): BufferedResponse {
+    if (this.#used) {
+      throw new TypeError('Response body is already used');
+    }
+    return new BufferedResponse(this.#bytes, {
+      status: this.status,
+      statusText: this.statusText,
+      headers: this.headers,
+    });
+  }
+
+  #take(): Uint8Array<ArrayBuffer> {
+    if (this.#used) {
+      throw new TypeError('Response body is already used');
+    }
+    this.#used = true;
+    return this.#bytes;
+  }
+}
