@@ -1,20 +1,13 @@
 import { createRequire } from 'node:module';
 import { WechatpayConfigError } from '@wechatpay-kit/core';
 import { PolicyState, createInspolicymgrClient, operationTable } from '@wechatpay-kit/inspolicymgr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientCredentials, createKeys, startServerFor, type Keys } from './support/credentials.js';
-import type { WechatServer } from './support/wechat-server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clientCredentials, createKeys, startServerFor } from './support/credentials.js';
 
 // These tests use the packages as a consumer does: through their exports maps, from dist.
 
-let keys: Keys;
-let server: WechatServer;
-
-beforeAll(async () => {
-  keys = await createKeys();
-  server = await startServerFor(keys);
-});
-
+const keys = await createKeys();
+const server = await startServerFor(keys);
 afterAll(() => server.close());
 
 describe('@wechatpay-kit/* from dist', () => {

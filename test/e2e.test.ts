@@ -7,7 +7,7 @@ import {
   type InspolicymgrClientOptions,
   type components,
 } from '@wechatpay-kit/inspolicymgr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   WECHATPAY_KEY_ID,
   answerSignatureValid,
@@ -16,21 +16,14 @@ import {
   oaepDecrypt,
   oaepEncrypt,
   startServerFor,
-  type Keys,
 } from './support/credentials.js';
-import type { Tamper, WechatServer } from './support/wechat-server.js';
+import type { Tamper } from './support/wechat-server.js';
 
 // The generated client, from dist, against a local server that signs, verifies, encrypts and
 // decrypts with node:crypto on its own: nothing of @wechatpay-kit/core runs on the server side.
 
-let keys: Keys;
-let server: WechatServer;
-
-beforeAll(async () => {
-  keys = await createKeys();
-  server = await startServerFor(keys);
-});
-
+const keys = await createKeys();
+const server = await startServerFor(keys);
 afterAll(() => server.close());
 
 interface WireExchange {
