@@ -30,6 +30,11 @@ export interface OperationModel {
   successStatus: number;
   requiredHeaders: string[];
   encryptedFields: { request: string[]; response: string[] };
+  /**
+   * The `application/json` example of the 2xx response (its `example`, or the first of its
+   * `examples`), as plaintext; absent when the spec gives none.
+   */
+  successExample?: unknown;
   summary?: string;
   description?: string;
   deprecated: boolean;

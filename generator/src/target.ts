@@ -9,6 +9,11 @@ export interface GenerateTarget {
   redoclyConfigPath?: string;
   /** The generated folder; it is replaced as a whole. */
   outDir: string;
+  /**
+   * The generated folder of the MSW handlers package (`handlers.ts`), replaced as a whole like
+   * `outDir`; none is written when absent.
+   */
+  mswOutDir?: string;
   /** Prefix of the client names: `Inspolicymgr` gives `createInspolicymgrClient`. */
   clientName: string;
   /** How the header names the spec, e.g. `spec/openapi.yaml`. */
@@ -26,6 +31,7 @@ export const INSPOLICYMGR: GenerateTarget = {
   specPath: resolve(REPO_ROOT, 'spec/openapi.yaml'),
   redoclyConfigPath: resolve(REPO_ROOT, 'spec/redocly.yaml'),
   outDir: resolve(REPO_ROOT, 'packages/inspolicymgr/src/generated'),
+  mswOutDir: resolve(REPO_ROOT, 'packages/inspolicymgr-msw/src/generated'),
   clientName: 'Inspolicymgr',
   specLabel: 'spec/openapi.yaml',
   corePackage: '@wechatpay-kit/core',

@@ -48,6 +48,23 @@ describe('wechatpay-kit-generate', () => {
     });
   });
 
+  it('--msw-out writes the MSW handlers too, and --check covers both folders', async () => {
+    const { dir } = await scratchMini();
+    expect(await run(dir, '--msw-out', 'msw')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Generated 1 files in'),
+    });
+    expect(await readdir(join(dir, 'msw'))).toEqual(['handlers.ts']);
+    expect(await run(dir, '--msw-out', 'msw', '--check')).toMatchObject({ code: 0 });
+    await writeFile(join(dir, 'msw/handlers.ts'), '// edited\n');
+    await writeFile(join(dir, 'msw/extra.ts'), 'export {};\n');
+    const result = await run(dir, '--msw-out', 'msw', '--check');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('msw/handlers.ts (differs)');
+    expect(result.stderr).toContain('msw/extra.ts (not generated)');
+    expect(result.stderr).not.toContain('generated/');
+  });
+
   it('--check exits non-zero and names every stale file', async () => {
     const { dir } = await scratchMini();
     await run(dir);

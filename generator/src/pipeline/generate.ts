@@ -9,9 +9,12 @@ import { generatedHeader } from '../emit/header.js';
 import { indexStatements } from '../emit/index-file.js';
 import { operationStatements } from '../emit/operations-file.js';
 import { notificationStatements } from '../emit/notifications-file.js';
+import { handlerStatements } from '../emit/handlers-file.js';
 import { generatedReadme } from '../emit/readme.js';
 import { schemaTypes } from '../emit/schema-file.js';
 import { printStatements } from '../emit/source-file.js';
+import type { Node } from '../lib/document.js';
+import type { ApiModel } from '../model.js';
 import { transformDocument } from '../transform/document.js';
 import type { GenerateTarget } from '../target.js';
 import { loadSpec } from './load-spec.js';
@@ -22,11 +25,52 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** Runs the whole pipeline in memory: lint, bundle, transform, emit, format. Writes nothing. */
+/** One generated folder and what goes in it. */
+export interface GeneratedOutput {
+  outDir: string;
+  files: GeneratedFile[];
+}
+
+/** Module of the MSW package's hand-written runtime, as the generated `handlers.ts` imports it. */
+const MSW_RUNTIME_MODULE = '../operation-handler.js';
+
+/** The files of the target's generated folder (`outDir`), in memory. */
 export async function generate(target: GenerateTarget): Promise<GeneratedFile[]> {
+  const [client] = await generateOutputs(target);
+  return client?.files ?? [];
+}
+
+/**
+ * Runs the whole pipeline in memory: lint, bundle, transform, emit, format. Writes nothing.
+ * Returns the client folder first, then the MSW handlers folder when the target has one.
+ */
+export async function generateOutputs(target: GenerateTarget): Promise<GeneratedOutput[]> {
   const { document } = await loadSpec(target.specPath, target.redoclyConfigPath);
   const model = transformDocument(createDocumentContext(document));
   const header = generatedHeader(model, target.specLabel);
+  const outputs = [
+    { outDir: target.outDir, files: await clientFiles(target, model, header, document) },
+  ];
+  if (target.mswOutDir !== undefined) {
+    const handlers = handlerStatements(model.operations, {
+      clientName: target.clientName,
+      packageName: target.packageName,
+      runtimeModule: MSW_RUNTIME_MODULE,
+    });
+    const raw = [
+      { path: 'handlers.ts', content: header + printStatements('handlers.ts', handlers) },
+    ];
+    outputs.push({ outDir: target.mswOutDir, files: await formatted(raw, target.mswOutDir) });
+  }
+  return outputs;
+}
+
+async function clientFiles(
+  target: GenerateTarget,
+  model: ApiModel,
+  header: string,
+  document: Node,
+): Promise<GeneratedFile[]> {
   const names = {
     clientName: target.clientName,
     corePackage: target.corePackage,
@@ -54,10 +98,15 @@ export async function generate(target: GenerateTarget): Promise<GeneratedFile[]>
     })),
     { path: 'README.md', content: generatedReadme(model, target.specLabel) },
   ];
+  return formatted(raw, target.outDir);
+}
+
+/** Formats each file as Prettier would in its folder, sorted by path. */
+async function formatted(raw: readonly GeneratedFile[], outDir: string): Promise<GeneratedFile[]> {
   const files = await Promise.all(
     raw.map(async (file) => ({
       ...file,
-      content: await formatLikeRepo(file.content, join(target.outDir, file.path)),
+      content: await formatLikeRepo(file.content, join(outDir, file.path)),
     })),
   );
   return files.sort((a, b) => byCodePoint(a.path, b.path));

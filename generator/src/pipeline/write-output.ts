@@ -2,25 +2,41 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { byCodePoint } from '../lib/compare.js';
-import type { GeneratedFile } from './generate.js';
+import type { GeneratedFile, GeneratedOutput } from './generate.js';
 
 /**
  * Replaces the generated folder as a whole: the new tree is written next to it first and
  * swapped in by renames, so a failure leaves the old output untouched and no stale file stays.
  */
 export async function writeOutput(outDir: string, files: readonly GeneratedFile[]): Promise<void> {
-  const staging = `${outDir}.tmp-${process.pid}`;
-  const previous = `${outDir}.old-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
+  await writeOutputs([{ outDir, files: [...files] }]);
+}
+
+/**
+ * Replaces several generated folders: every new tree is staged before the first swap, so a
+ * failure while writing leaves all of them untouched.
+ */
+export async function writeOutputs(outputs: readonly GeneratedOutput[]): Promise<void> {
+  const staged = outputs.map(({ outDir, files }) => ({
+    outDir,
+    files,
+    staging: `${outDir}.tmp-${process.pid}`,
+    previous: `${outDir}.old-${process.pid}`,
+  }));
   try {
-    for (const file of files) {
-      const target = join(staging, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content);
+    for (const { staging, files } of staged) {
+      await rm(staging, { recursive: true, force: true });
+      for (const file of files) {
+        const target = join(staging, file.path);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, file.content);
+      }
     }
-    await swapIn(staging, outDir, previous);
+    for (const { staging, outDir, previous } of staged) {
+      await swapIn(staging, outDir, previous);
+    }
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await Promise.all(staged.map(({ staging }) => rm(staging, { recursive: true, force: true })));
   }
 }
 

@@ -41,6 +41,7 @@ export function transformOperationObject(
         ? collectEncryptedFields(responseSchema.node, ctx, responseSchema)
         : [],
     },
+    ...successExample(successResponse, `${path}/responses/${successStatus}`, ctx),
     ...docs(operation),
     deprecated: operation.deprecated === true,
   };
@@ -63,6 +64,34 @@ function findSuccessResponse(operation: Node, path: string): [number, unknown] {
   }
   const status = success[0] as string;
   return [Number(status), responses[status]];
+}
+
+/**
+ * The `application/json` example of a response: its `example`, else the `value` of the first of
+ * its `examples` (an Example Object, possibly a `$ref`). `externalValue` is not followed.
+ * @see https://spec.openapis.org/oas/v3.1.0#media-type-object
+ */
+function successExample(
+  response: unknown,
+  path: string,
+  ctx: DocumentContext,
+): { successExample?: unknown } {
+  const { node, pointer } = ctx.resolve(response, path);
+  const media = isNode(node.content) ? node.content[JSON_MEDIA] : undefined;
+  if (!isNode(media)) {
+    return {};
+  }
+  if (media.example !== undefined) {
+    return { successExample: media.example };
+  }
+  const examples = isNode(media.examples) ? Object.entries(media.examples) : [];
+  const [first] = examples;
+  if (!first) {
+    return {};
+  }
+  const at = joinPointer(pointer, 'content', JSON_MEDIA, 'examples', first[0]);
+  const example = ctx.resolve(first[1], at).node;
+  return example.value === undefined ? {} : { successExample: example.value };
 }
 
 /** The `application/json` schema of a request body or response, with its pointer. */

@@ -26,6 +26,9 @@ const ctx = createDocumentContext({
         },
       },
     },
+    examples: {
+      Granted: { summary: 'granted', value: { state: 'GRANTED' } },
+    },
     responses: {
       Ok: {
         description: 'ok',
@@ -125,6 +128,50 @@ const cases: TestCase<OperationInput, OperationModel | { error: RegExp }>[] = [
         responses: { 200: { $ref: '#/components/responses/Ok' } },
       }),
       want: { ...base, encryptedFields: { request: ['/names/*'], response: ['/names/*'] } },
+    },
+  ],
+  [
+    'the success example: the media type `example`',
+    {
+      given: input({
+        operationId: 'uploadPolicy',
+        responses: { 200: { content: { 'application/json': { example: { names: ['a'] } } } } },
+      }),
+      want: { ...base, successExample: { names: ['a'] } },
+    },
+  ],
+  [
+    'the success example: else the first of `examples`, following its $ref',
+    {
+      given: input({
+        operationId: 'uploadPolicy',
+        responses: {
+          200: {
+            content: {
+              'application/json': {
+                examples: {
+                  granted: { $ref: '#/components/examples/Granted' },
+                  other: { value: { state: 'DENIED' } },
+                },
+              },
+            },
+          },
+          400: { content: { 'application/json': { example: { code: 'PARAM_ERROR' } } } },
+        },
+      }),
+      want: { ...base, successExample: { state: 'GRANTED' } },
+    },
+  ],
+  [
+    'no success example when the spec gives none (or only an externalValue)',
+    {
+      given: input({
+        operationId: 'uploadPolicy',
+        responses: {
+          200: { content: { 'application/json': { examples: { a: { externalValue: 'x' } } } } },
+        },
+      }),
+      want: base,
     },
   ],
   [

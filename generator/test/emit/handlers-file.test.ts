@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { handlerName, handlerStatements } from '../../src/emit/handlers-file.js';
+import type { OperationModel } from '../../src/model.js';
+import type { TestCase } from '../helpers.js';
+import { printed } from './print.js';
+
+const query: OperationModel = {
+  operationId: 'queryPolicy',
+  method: 'GET',
+  path: '/v3/policies/{no}',
+  successStatus: 200,
+  requiredHeaders: [],
+  encryptedFields: { request: [], response: ['/names/*'] },
+  successExample: { no: 'P1', names: ['张三'] },
+  summary: '查询保单',
+  deprecated: false,
+};
+const bind: OperationModel = {
+  operationId: 'bindContract',
+  method: 'POST',
+  path: '/v3/policies/{no}/bind',
+  successStatus: 204,
+  requiredHeaders: [],
+  encryptedFields: { request: [], response: [] },
+  deprecated: false,
+};
+
+const imports = `import { operationTable, type operations } from 'pkg';
+import type { HttpHandler } from 'msw';
+import { operationHandler, withAll, type HandlerOptions } from '../runtime.js';
+`;
+const tail = `
+export type MiniHandlers = ReturnType<typeof createMiniHandlers>;
+
+/** The default handler of every operation, for \`setupServer(...)\` or \`setupWorker(...)\`. */
+export function miniHandlers(options: HandlerOptions): HttpHandler[] {
+  return createMiniHandlers(options).all();
+}
+`;
+const doc = `/**
+ * One typed handler factory per operation, bound to \`options\` (keys, base URL); \`all()\` gives every default handler.
+ *
+ * Without an argument a factory answers the spec example; pass a value, \`{ status, body }\` or a resolver to override, or call \`.error(status, code, message)\`.
+ */`;
+
+const cases: TestCase<OperationModel[], string>[] = [
+  [
+    'a factory per operation: its descriptor and its example, or none',
+    {
+      given: [query, bind],
+      want: `${imports}
+${doc}
+export function createMiniHandlers(options: HandlerOptions) {
+  return withAll({
+    /** 查询保单: \`GET /v3/policies/{no}\` */
+    handleQueryPolicy: operationHandler<operations['queryPolicy']>(
+      operationTable.queryPolicy,
+      options,
+      { no: 'P1', names: ['张三'] },
+    ),
+    /** \`POST /v3/policies/{no}/bind\` */
+    handleBindContract: operationHandler<operations['bindContract']>(
+      operationTable.bindContract,
+      options,
+    ),
+  });
+}
+${tail}`,
+    },
+  ],
+  [
+    'a falsy example is still the example',
+    {
+      given: [{ ...bind, successStatus: 200, successExample: false }],
+      want: `${imports}
+${doc}
+export function createMiniHandlers(options: HandlerOptions) {
+  return withAll({
+    /** \`POST /v3/policies/{no}/bind\` */
+    handleBindContract: operationHandler<operations['bindContract']>(
+      operationTable.bindContract,
+      options,
+      false,
+    ),
+  });
+}
+${tail}`,
+    },
+  ],
+  [
+    'no operations: an empty set',
+    {
+      given: [],
+      want: `${imports}
+${doc}
+export function createMiniHandlers(options: HandlerOptions) {
+  return withAll({});
+}
+${tail}`,
+    },
+  ],
+];
+
+describe('handlerStatements', () => {
+  it.each(cases)('%s', async (_name, { given, want }) => {
+    const statements = handlerStatements(given, {
+      clientName: 'Mini',
+      packageName: 'pkg',
+      runtimeModule: '../runtime.js',
+    });
+    expect(await printed(statements)).toBe(want);
+  });
+
+  it.each([
+    ['queryPolicy', 'handleQueryPolicy'],
+    ['x', 'handleX'],
+    ['Upload', 'handleUpload'],
+  ])('names the factory of %s %s', (operationId, want) => {
+    expect(handlerName(operationId)).toBe(want);
+  });
+});
