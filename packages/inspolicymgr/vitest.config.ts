@@ -1,10 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { packageTestConfig } from '../../vitest.packages.js';
 
-export default defineConfig({
-  resolve: { conditions: ['@wechatpay-kit/source'] },
-  ssr: { resolve: { conditions: ['@wechatpay-kit/source'] } },
-  test: {
-    include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-  },
-});
+export default defineConfig(packageTestConfig);

@@ -1,0 +1,13 @@
+/**
+ * The Vitest settings every published package shares: tests import the workspace packages
+ * from source (the `@wechatpay-kit/source` export condition), and `*.test-d.ts` files are
+ * type tests. Plain data, so it needs no import from this root folder.
+ */
+export const packageTestConfig = {
+  resolve: { conditions: ['@wechatpay-kit/source'] },
+  ssr: { resolve: { conditions: ['@wechatpay-kit/source'] } },
+  test: {
+    include: ['test/**/*.test.ts'],
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+  },
+};
