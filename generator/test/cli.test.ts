@@ -52,9 +52,9 @@ describe('wechatpay-kit-generate', () => {
     const { dir } = await scratchMini();
     expect(await run(dir, '--msw-out', 'msw')).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining('Generated 1 files in'),
+      stdout: expect.stringContaining('Generated 2 files in'),
     });
-    expect(await readdir(join(dir, 'msw'))).toEqual(['handlers.ts']);
+    expect(await readdir(join(dir, 'msw'))).toEqual(['handlers.ts', 'schemas.ts']);
     expect(await run(dir, '--msw-out', 'msw', '--check')).toMatchObject({ code: 0 });
     await writeFile(join(dir, 'msw/handlers.ts'), '// edited\n');
     await writeFile(join(dir, 'msw/extra.ts'), 'export {};\n');

@@ -25,11 +25,13 @@ describe('generated output of the mini fixture', () => {
     const outputs = await generateOutputs(target);
     expect(outputs.map(({ outDir, files }) => [outDir, files.length])).toEqual([
       ['/nonexistent/generated', 7],
-      ['/nonexistent/msw/generated', 1],
+      ['/nonexistent/msw/generated', 2],
     ]);
-    const [handlers] = outputs[1]?.files ?? [];
-    expect(handlers?.path).toBe('handlers.ts');
-    await expect(handlers?.content).toMatchFileSnapshot('__snapshots__/mini-msw/handlers.ts');
+    const files = outputs[1]?.files ?? [];
+    expect(files.map((file) => file.path)).toEqual(['handlers.ts', 'schemas.ts']);
+    for (const file of files) {
+      await expect(file.content).toMatchFileSnapshot(`__snapshots__/mini-msw/${file.path}`);
+    }
   });
 
   it('writes no MSW folder for a target without one', async () => {

@@ -10,12 +10,14 @@ import { indexStatements } from '../emit/index-file.js';
 import { operationStatements } from '../emit/operations-file.js';
 import { notificationStatements } from '../emit/notifications-file.js';
 import { handlerStatements } from '../emit/handlers-file.js';
+import { schemaStatements } from '../emit/schemas-file.js';
 import { generatedReadme } from '../emit/readme.js';
 import { schemaTypes } from '../emit/schema-file.js';
 import { printStatements } from '../emit/source-file.js';
 import type { Node } from '../lib/document.js';
 import type { ApiModel } from '../model.js';
 import { transformDocument } from '../transform/document.js';
+import { transformRequestSchemas } from '../transform/request-schemas.js';
 import type { GenerateTarget } from '../target.js';
 import { loadSpec } from './load-spec.js';
 
@@ -57,8 +59,12 @@ export async function generateOutputs(target: GenerateTarget): Promise<Generated
       packageName: target.packageName,
       runtimeModule: MSW_RUNTIME_MODULE,
     });
+    const schemas = schemaStatements(
+      transformRequestSchemas(createDocumentContext(document), model.operations),
+    );
     const raw = [
       { path: 'handlers.ts', content: header + printStatements('handlers.ts', handlers) },
+      { path: 'schemas.ts', content: header + printStatements('schemas.ts', schemas) },
     ];
     outputs.push({ outDir: target.mswOutDir, files: await formatted(raw, target.mswOutDir) });
   }

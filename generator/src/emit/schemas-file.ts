@@ -1,0 +1,33 @@
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { RequestSchemas } from '../transform/request-schemas.js';
+import { docsOf } from './source-file.js';
+
+/** `schemas.ts`: the JSON Schemas a mock server validates requests with, as data. */
+export function schemaStatements(schemas: RequestSchemas): StatementStructures[] {
+  const constant = (
+    name: string,
+    type: string,
+    doc: string,
+    value: unknown,
+  ): StatementStructures => ({
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: docsOf(doc),
+    declarations: [{ name, type, initializer: JSON.stringify(value) }],
+  });
+  return [
+    constant(
+      'schemaDocument',
+      '{ components: { schemas: Record<string, object> } }',
+      'The component schemas (JSON Schema 2020-12, documentation stripped); refs are `#/components/schemas/…`.',
+      schemas.schemaDocument,
+    ),
+    constant(
+      'requestSchemas',
+      'Record<string, { path: object | null; headers: readonly string[]; body: object | null }>',
+      'Per operation: the path-parameter object schema, the required request headers and the JSON body schema.',
+      schemas.requests,
+    ),
+  ];
+}
