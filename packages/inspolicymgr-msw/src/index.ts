@@ -26,3 +26,4 @@ export type {
 } from './types.js';
 export { handlerUrl, toMswPath } from './url.js';
 export { wechatpayResponse, type Reply } from './wechatpay-response.js';
+export * from './simulator/index.js';

@@ -1,8 +1,8 @@
 import type { OperationDescriptor } from '@wechatpay-kit/core';
-import { http, type HttpHandler, type HttpResponseResolver, type PathParams } from 'msw';
+import type { HttpHandler, HttpResponseResolver, PathParams } from 'msw';
 import type { FactoryOptions, HandlerOptions } from './options.js';
 import type { ErrorCode, ErrorDetail, ErrorStatus, OperationAnswer, SuccessBody } from './types.js';
-import { handlerUrl } from './url.js';
+import { METHODS, handlerUrl } from './url.js';
 import { wechatpayResponse, type Reply } from './wechatpay-response.js';
 
 export type { HandlerOptions } from './options.js';
@@ -42,14 +42,6 @@ export interface OperationHandlerFactory<Op> {
   /** The default answer: the spec example of the 2xx response, if the spec has one. */
   readonly example: SuccessBody<Op> | undefined;
 }
-
-const METHODS = {
-  GET: http.get,
-  POST: http.post,
-  PUT: http.put,
-  PATCH: http.patch,
-  DELETE: http.delete,
-} as const;
 
 /**
  * The handler factory of one operation (the generated `handlers.ts` calls it once per

@@ -21,6 +21,8 @@ export interface HandlerOptions {
    * any origin. Default `https://api.mch.weixin.qq.com`.
    */
   baseUrl?: string;
+  /** The clock answers are signed at, in milliseconds (a simulator's own clock). @default Date.now */
+  now?: () => number;
 }
 
 /** Options of one handler, as MSW takes them: `once` answers a single request. */

@@ -1,3 +1,4 @@
+import { http } from 'msw';
 import { DEFAULT_BASE_URL } from '@wechatpay-kit/core';
 
 /** An OpenAPI path template as an MSW path: `/policies/{out_insurance_no}` → `/policies/:out_insurance_no`. */
@@ -10,3 +11,12 @@ export function handlerUrl(path: string, baseUrl: string = DEFAULT_BASE_URL): st
   const prefix = baseUrl === '*' ? '*' : baseUrl.replace(/\/+$/, '');
   return prefix + toMswPath(path);
 }
+
+/** MSW's handler builder for each HTTP method of the operation table. */
+export const METHODS = {
+  GET: http.get,
+  POST: http.post,
+  PUT: http.put,
+  PATCH: http.patch,
+  DELETE: http.delete,
+} as const;

@@ -37,7 +37,8 @@ export async function wechatpayResponse(
     headers['Content-Type'] = 'application/json';
   }
   if (success) {
-    Object.assign(headers, await signAsWechatpay(text, options.wechatpay));
+    const signer = { ...options.wechatpay, ...(options.now ? { now: options.now() } : {}) };
+    Object.assign(headers, await signAsWechatpay(text, signer));
   }
   return new Response(text || null, { status: reply.status, headers });
 }

@@ -1,0 +1,189 @@
+import type { OperationDescriptor } from '@wechatpay-kit/core';
+import { createTestKeyPair } from '@wechatpay-kit/core/testing';
+import { operationTable } from '@wechatpay-kit/inspolicymgr';
+import type { HttpHandler } from 'msw';
+import { requestSchemas, schemaDocument } from '../generated/schemas.js';
+import type { HandlerOptions } from '../options.js';
+import { METHODS, handlerUrl } from '../url.js';
+import { wechatpayResponse, type Reply } from '../wechatpay-response.js';
+import {
+  bindContract,
+  queryAuthorization,
+  submitAuthorization,
+  userAction,
+} from './authorization-rules.js';
+import { createClock } from './clock.js';
+import { SimulatedApiError, paramError } from './errors.js';
+import { queryPolicy, updatePolicy, uploadPolicy } from './policy-rules.js';
+import { createSecurity } from './security.js';
+import type {
+  AuthorizationView,
+  BindContractBody,
+  SimulatorStore as Store,
+  SubmitAuthorizationBody,
+  UpdatePolicyBody,
+  UploadPolicyBody,
+} from './store.js';
+import { SimulatorStore } from './store.js';
+import { createRequestValidator, type RequestSchemaSet } from './validate.js';
+
+/** The key id the throwaway WeChat Pay key is announced with when `wechatpay` is not given. */
+export const SIMULATOR_WECHATPAY_KEY_ID = 'PUB_KEY_ID_0000000000000000000000000000';
+
+export interface InspolicymgrSimulatorOptions {
+  /** The merchant id requests must be signed for. */
+  mchid: string;
+  /** The merchant's API certificate serial and public key (SPKI PEM): verifies requests, encrypts answers. */
+  merchant: { serialNo: string; publicKey: string };
+  /** The simulated WeChat Pay key (PKCS#8 PEM) and its id; default: a throwaway key, see `keys`. */
+  wechatpay?: { publicKeyId: string; privateKey: string };
+  /** Origin the handlers answer on (`'*'` for any); default `https://api.mch.weixin.qq.com`. */
+  baseUrl?: string;
+  /** The base clock in milliseconds; default `Date.now`. `advanceTime` moves the simulator ahead of it. */
+  now?: () => number;
+  /** @internal Schemas to validate with; default the generated ones. */
+  schemas?: RequestSchemaSet;
+}
+
+export interface InspolicymgrSimulator {
+  /** One MSW handler per operation, for `setupServer(...)` / `setupWorker(...)`. */
+  readonly handlers: HttpHandler[];
+  /** The in-memory state (read copies). */
+  readonly store: Store;
+  /** The keys the client needs: `wechatpay.publicKey` is set when the simulator made the key. */
+  readonly keys: { wechatpay: { publicKeyId: string; privateKey: string; publicKey?: string } };
+  /** Simulator time in milliseconds; pass it as the client's `now` after `advanceTime`. */
+  now(): number;
+  /** The user signs the deduction contract: INIT → PENDING. */
+  signContract(outInsuranceNo: string): AuthorizationView;
+  /** The user grants: PENDING | DENIED → GRANTED (starts the 30-day upload window). */
+  grantAuthorization(outInsuranceNo: string): AuthorizationView;
+  /** The user denies: PENDING → DENIED. */
+  denyAuthorization(outInsuranceNo: string): AuthorizationView;
+  /** Moves the simulator's clock forward. */
+  advanceTime(ms: number): void;
+  /** Empties the store and resets the clock. */
+  reset(): void;
+}
+
+type Context = { params: Record<string, unknown>; body: unknown; now: number };
+type Rule = (store: SimulatorStore, context: Context) => unknown;
+
+const id = (context: Context) => String(context.params.out_insurance_no);
+
+/** The business rule of each operation, run after the security and schema checks. */
+const RULES: Record<string, Rule> = {
+  submitAuthorization: (store, { body }) =>
+    submitAuthorization(store, body as SubmitAuthorizationBody),
+  queryAuthorization: (store, context) => queryAuthorization(store, id(context)),
+  uploadPolicy: (store, { body, now }) => uploadPolicy(store, body as UploadPolicyBody, now),
+  queryPolicy: (store, context) => queryPolicy(store, id(context)),
+  updatePolicy: (store, context) =>
+    updatePolicy(store, id(context), context.body as UpdatePolicyBody),
+  bindContract: (store, context) =>
+    bindContract(store, id(context), context.body as BindContractBody),
+};
+
+/**
+ * A stateful WeChat Pay server for the insurance policy service, as MSW handlers: it verifies
+ * request signatures, validates requests against the spec, decrypts sensitive fields, enforces
+ * the documented rules on an in-memory store, and answers encrypted and signed like WeChat Pay.
+ * Async because it may generate a throwaway WeChat Pay key.
+ */
+export async function createInspolicymgrSimulator(
+  options: InspolicymgrSimulatorOptions,
+): Promise<InspolicymgrSimulator> {
+  const generated = options.wechatpay ? undefined : await createTestKeyPair();
+  const wechatpay = options.wechatpay
+    ? { ...options.wechatpay }
+    : {
+        publicKeyId: SIMULATOR_WECHATPAY_KEY_ID,
+        privateKey: generated!.privateKey,
+        publicKey: generated!.publicKey,
+      };
+  const clock = createClock(options.now);
+  const store = new SimulatorStore();
+  const validate = createRequestValidator(options.schemas ?? { schemaDocument, requestSchemas });
+  const security = createSecurity({
+    mchid: options.mchid,
+    merchant: options.merchant,
+    wechatpay,
+    now: clock.now,
+  });
+  const handlerOptions: HandlerOptions = {
+    wechatpay: { serial: wechatpay.publicKeyId, privateKey: wechatpay.privateKey },
+    merchant: { publicKey: options.merchant.publicKey },
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    now: clock.now,
+  };
+
+  const answer = async (
+    descriptor: OperationDescriptor,
+    request: Request,
+    params: Record<string, unknown>,
+  ): Promise<Reply> => {
+    try {
+      const text = await request.text();
+      await security.verifyRequest(request, text);
+      const body = descriptor.method === 'GET' ? undefined : parseJson(text);
+      validate(descriptor.operationId, { params, headers: request.headers, body });
+      security.checkWechatpaySerial(request);
+      await security.decryptRequestFields(descriptor, body);
+      // From here on synchronous: concurrent requests cannot interleave inside a rule.
+      const rule = RULES[descriptor.operationId];
+      if (!rule) {
+        return { status: 404, body: { code: 'NOT_FOUND', message: 'unknown operation' } };
+      }
+      const result = rule(store, { params, body, now: clock.now() });
+      return result === undefined
+        ? { status: descriptor.successStatus }
+        : { status: descriptor.successStatus, body: result };
+    } catch (error) {
+      if (error instanceof SimulatedApiError) {
+        return error.toReply();
+      }
+      return { status: 500, body: { code: 'SYSTEM_ERROR', message: '系统异常，请稍后重试' } };
+    }
+  };
+
+  const handlers = Object.values(operationTable).map((descriptor: OperationDescriptor) =>
+    METHODS[descriptor.method](
+      handlerUrl(descriptor.path, options.baseUrl),
+      async ({ request, params }) =>
+        wechatpayResponse(descriptor, await answer(descriptor, request, params), handlerOptions),
+    ),
+  );
+
+  const act = (action: 'signContract' | 'grant' | 'deny') => (outInsuranceNo: string) =>
+    userAction(store, action, outInsuranceNo, clock.now());
+
+  return {
+    handlers,
+    store,
+    keys: { wechatpay },
+    now: clock.now,
+    signContract: act('signContract'),
+    grantAuthorization: act('grant'),
+    denyAuthorization: act('deny'),
+    advanceTime: (ms) => clock.advance(ms),
+    reset() {
+      store.clear();
+      clock.reset();
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw paramError({
+      field: '',
+      location: 'body',
+      issue: '请求体不是合法的 JSON (the body is not valid JSON)',
+    });
+  }
+}
