@@ -27,3 +27,4 @@ export type {
 export { handlerUrl, toMswPath } from './url.js';
 export { wechatpayResponse, type Reply } from './wechatpay-response.js';
 export * from './simulator/index.js';
+export * from './data/index.js';

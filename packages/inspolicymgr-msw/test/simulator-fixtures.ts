@@ -104,3 +104,22 @@ export function uploadBody(
     ...extra,
   };
 }
+
+/** A 32-character APIv3 key for callback tests. */
+export const API_V3_KEY = '0123456789abcdefghijklmnopqrstuv';
+
+/**
+ * A simulator that delivers callbacks to `target` (see `createSimulator`), on a frozen base clock
+ * so that only `advanceTime` moves it.
+ */
+export function createNotifyingSimulator(
+  target: (request: Request) => Promise<Response> | Response,
+): Promise<InspolicymgrSimulator> {
+  const frozen = Date.now();
+  return createInspolicymgrSimulator({
+    mchid: MCHID,
+    merchant: { serialNo: MERCHANT_SERIAL, publicKey: merchant.publicKey },
+    notify: { apiV3Key: API_V3_KEY, target },
+    now: () => frozen,
+  });
+}

@@ -1,7 +1,7 @@
 import type { OperationDescriptor } from '@wechatpay-kit/core';
 import { createTestKeyPair } from '@wechatpay-kit/core/testing';
 import { operationTable } from '@wechatpay-kit/inspolicymgr';
-import type { HttpHandler } from 'msw';
+import { HttpResponse, type HttpHandler } from 'msw';
 import { requestSchemas, schemaDocument } from '../generated/schemas.js';
 import type { HandlerOptions } from '../options.js';
 import { METHODS, handlerUrl } from '../url.js';
@@ -12,8 +12,12 @@ import {
   submitAuthorization,
   userAction,
 } from './authorization-rules.js';
+import { createNotifier, GRANTED_EVENT_TYPE, GRANTED_SUMMARY } from './callbacks.js';
+import type { NotificationDelivery, NotifyOptions } from './callbacks.js';
 import { createClock } from './clock.js';
 import { SimulatedApiError, paramError } from './errors.js';
+import { breakSignature, createFaultRegistry, delay } from './faults.js';
+import type { FaultScope, SimulatorFault } from './faults.js';
 import { queryPolicy, updatePolicy, uploadPolicy } from './policy-rules.js';
 import { createSecurity } from './security.js';
 import type {
@@ -41,6 +45,11 @@ export interface InspolicymgrSimulatorOptions {
   baseUrl?: string;
   /** The base clock in milliseconds; default `Date.now`. `advanceTime` moves the simulator ahead of it. */
   now?: () => number;
+  /**
+   * Deliver `INSURANCE_POLICY_MANAGEMENT.GRANTED` callbacks on `grantAuthorization`: signed with
+   * the simulated WeChat Pay key, sealed with `apiV3Key`, re-sent on WeChat's schedule.
+   */
+  notify?: NotifyOptions;
   /** @internal Schemas to validate with; default the generated ones. */
   schemas?: RequestSchemaSet;
 }
@@ -60,9 +69,20 @@ export interface InspolicymgrSimulator {
   grantAuthorization(outInsuranceNo: string): AuthorizationView;
   /** The user denies: PENDING → DENIED. */
   denyAuthorization(outInsuranceNo: string): AuthorizationView;
-  /** Moves the simulator's clock forward. */
-  advanceTime(ms: number): void;
-  /** Empties the store and resets the clock. */
+  /**
+   * Moves the simulator's clock forward (at once) and sends the callback re-sends that became due;
+   * the promise resolves when they are answered.
+   */
+  advanceTime(ms: number): Promise<void>;
+  /** Resolves when no callback send is in flight. */
+  flushNotifications(): Promise<void>;
+  /** Every callback so far with its sends (time, status), oldest first (copies). */
+  readonly notifications: NotificationDelivery[];
+  /** Makes requests fail: every operation or `operationId` only, every time or `times` times. */
+  inject(fault: SimulatorFault, scope?: FaultScope): void;
+  /** Removes every injected fault. */
+  clearFaults(): void;
+  /** Empties the store, resets the clock, drops callbacks and faults. */
   reset(): void;
 }
 
@@ -110,6 +130,8 @@ export async function createInspolicymgrSimulator(
     wechatpay,
     now: clock.now,
   });
+  const notifier = createNotifier({ notify: options.notify, wechatpay, now: clock.now });
+  const faults = createFaultRegistry();
   const handlerOptions: HandlerOptions = {
     wechatpay: { serial: wechatpay.publicKeyId, privateKey: wechatpay.privateKey },
     merchant: { publicKey: options.merchant.publicKey },
@@ -149,8 +171,31 @@ export async function createInspolicymgrSimulator(
   const handlers = Object.values(operationTable).map((descriptor: OperationDescriptor) =>
     METHODS[descriptor.method](
       handlerUrl(descriptor.path, options.baseUrl),
-      async ({ request, params }) =>
-        wechatpayResponse(descriptor, await answer(descriptor, request, params), handlerOptions),
+      async ({ request, params }) => {
+        const plan = faults.take(descriptor.operationId);
+        await delay(plan.latencyMs);
+        if (plan.drop) {
+          return HttpResponse.error();
+        }
+        const reply: Reply = plan.status
+          ? {
+              status: plan.status.status,
+              body: {
+                code: plan.status.code,
+                message: plan.status.message,
+                ...(plan.status.detail === undefined ? {} : { detail: plan.status.detail }),
+              },
+            }
+          : await answer(descriptor, request, params);
+        const response = await wechatpayResponse(descriptor, reply, handlerOptions);
+        return plan.signature
+          ? breakSignature(response, plan.signature, {
+              serial: wechatpay.publicKeyId,
+              privateKey: wechatpay.privateKey,
+              now: clock.now(),
+            })
+          : response;
+      },
     ),
   );
 
@@ -163,12 +208,32 @@ export async function createInspolicymgrSimulator(
     keys: { wechatpay },
     now: clock.now,
     signContract: act('signContract'),
-    grantAuthorization: act('grant'),
+    grantAuthorization(outInsuranceNo) {
+      const view = act('grant')(outInsuranceNo);
+      notifier.notify(GRANTED_EVENT_TYPE, GRANTED_SUMMARY, {
+        out_insurance_no: view.out_insurance_no,
+        insurance_name: view.insurance_name,
+        auth_state: view.auth_state,
+        user_auth_time: view.user_auth_time,
+      });
+      return view;
+    },
     denyAuthorization: act('deny'),
-    advanceTime: (ms) => clock.advance(ms),
+    advanceTime(ms) {
+      clock.advance(ms);
+      return notifier.runDue();
+    },
+    flushNotifications: () => notifier.flush(),
+    get notifications() {
+      return notifier.deliveries();
+    },
+    inject: (fault, scope) => faults.inject(fault, scope),
+    clearFaults: () => faults.clear(),
     reset() {
       store.clear();
       clock.reset();
+      notifier.clear();
+      faults.clear();
     },
   };
 }

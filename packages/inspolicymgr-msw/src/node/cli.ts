@@ -1,0 +1,73 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTestKeyPair } from '@wechatpay-kit/core/testing';
+import { createInspolicymgrSimulator } from '../simulator/simulator.js';
+import { controlRoutes } from './control-routes.js';
+import { startMockHttpServer } from './http-server.js';
+
+const USAGE = `Usage: wechatpay-inspolicymgr-mock [--port N] [--mchid ID] [--merchant-serial SERIAL] [--merchant-public-key FILE]
+
+Serves the stateful WeChat Pay insurance-policy simulator on http://127.0.0.1:PORT for clients in
+any language. Without --merchant-public-key it makes a throwaway merchant key pair. It prints the
+configuration (key files, key ids) as JSON; the simulated user is driven over HTTP:
+  POST /__simulator/sign-contract/{out_insurance_no}, /grant/{…}, /deny/{…},
+  POST /__simulator/advance-time?ms=…, POST /__simulator/reset`;
+
+/** Starts the simulator over HTTP and prints how to configure a client for it. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string', default: '4010' },
+      mchid: { type: 'string', default: '1900000001' },
+      'merchant-serial': { type: 'string', default: 'SIMULATED0000000000000000000000000000MCH' },
+      'merchant-public-key': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'wechatpay-mock-'));
+  const merchant = await merchantPublicKey(values['merchant-public-key'], dir);
+  const sim = await createInspolicymgrSimulator({
+    mchid: values.mchid,
+    merchant: { serialNo: values['merchant-serial'], publicKey: merchant.publicKey },
+  });
+  const server = await startMockHttpServer(sim.handlers, {
+    port: Number(values.port),
+    routes: controlRoutes(sim),
+  });
+  const wechatpayPublicKeyFile = join(dir, 'wechatpay_public_key.pem');
+  await writeFile(wechatpayPublicKeyFile, sim.keys.wechatpay.publicKey ?? '');
+  console.log(
+    JSON.stringify(
+      {
+        baseUrl: server.url,
+        mchid: values.mchid,
+        merchantSerialNo: values['merchant-serial'],
+        ...(merchant.privateKeyFile ? { merchantPrivateKeyFile: merchant.privateKeyFile } : {}),
+        wechatpayPublicKeyId: sim.keys.wechatpay.publicKeyId,
+        wechatpayPublicKeyFile,
+      },
+      null,
+      2,
+    ),
+  );
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function merchantPublicKey(file: string | undefined, dir: string) {
+  if (file) {
+    return { publicKey: await readFile(file, 'utf8') };
+  }
+  const pair = await createTestKeyPair();
+  const privateKeyFile = join(dir, 'merchant_private_key.pem');
+  await writeFile(privateKeyFile, pair.privateKey, { mode: 0o600 });
+  return { publicKey: pair.publicKey, privateKeyFile };
+}
