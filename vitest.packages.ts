@@ -8,6 +8,8 @@ export const packageTestConfig = {
   ssr: { resolve: { conditions: ['@wechatpay-kit/source'] } },
   test: {
     include: ['test/**/*.test.ts'],
+    // turbo runs every package's tests at once on CI's 2 cores; crypto-heavy tests slow down.
+    testTimeout: 30_000,
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 };

@@ -5,5 +5,6 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**'],
+    testTimeout: 30_000,
   },
 });

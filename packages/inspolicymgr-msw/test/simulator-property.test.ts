@@ -241,7 +241,8 @@ function mutate(body: Record<string, unknown>, [kind, at, json, text]: Mutation)
 
 const BATCH = 20;
 
-describe('robustness: random and mutated requests (fast-check)', () => {
+// Thousands of signed requests: seconds of CPU, longer when CI runs every package at once.
+describe('robustness: random and mutated requests (fast-check)', { timeout: 120_000 }, () => {
   it('random JSON bodies to every operation: 2xx or a documented 4xx', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -335,141 +336,145 @@ describe('robustness: random and mutated requests (fast-check)', () => {
   });
 });
 
-describe('concurrency: the store stays consistent, with no lost update', () => {
-  const HIDDEN = ['appid', 'openid', 'payee_mchid', 'payee_appid', 'payee_openid'];
-  const f = createDataFactory('concurrency');
+describe(
+  'concurrency: the store stays consistent, with no lost update',
+  { timeout: 60_000 },
+  () => {
+    const HIDDEN = ['appid', 'openid', 'payee_mchid', 'payee_appid', 'payee_openid'];
+    const f = createDataFactory('concurrency');
 
-  /** submit → sign → grant → upload (ISSUING, MEDICAL: no conditional field needed). */
-  async function uploaded(): Promise<string> {
-    const submit = f.submitAuthorizationRequest();
-    const id = submit.out_insurance_no;
-    await client.submitAuthorization({ body: submit });
-    sim.signContract(id);
-    sim.grantAuthorization(id);
-    const result = await client.uploadPolicy({
-      body: f.uploadPolicyRequest({
-        out_insurance_no: id,
-        policy_type: 'POLICY_TYPE_MEDICAL',
-        policy_state: PolicyState.ISSUING,
-      }),
-    });
-    expect(result.response.status).toBe(200);
-    return id;
-  }
-
-  /** The query answer is the stored policy, less the fields never echoed. */
-  async function expectQueryEqualsStore(id: string) {
-    const queried = await client.queryPolicy({ params: { path: { out_insurance_no: id } } });
-    expect(queried.response.status).toBe(200);
-    const stored = { ...sim.store.policy(id) } as Record<string, unknown>;
-    for (const key of HIDDEN) delete stored[key];
-    expect(queried.data).toEqual(stored);
-    return queried.data!;
-  }
-
-  it('60 concurrent PATCHes of one field and 30 queries: the final state is one applied state', async () => {
-    const id = await uploaded();
-    const path = { params: { path: { out_insurance_no: id } } };
-    const before = await expectQueryEqualsStore(id);
-    const patches = Array.from({ length: 60 }, (_, i) =>
-      client.updatePolicy({
-        ...path,
-        body: {
-          address: `地址-${i}`,
-          coverage_detail: `保障-${i}`,
-          insured_name_list: [`张${'一二三四五六七八九十'[i % 10]}`],
-        },
-      }),
-    );
-    const queries = Array.from({ length: 30 }, () => client.queryPolicy(path));
-    const [answers, reads] = await Promise.all([Promise.all(patches), Promise.all(queries)]);
-    for (const answer of [...answers, ...reads]) {
-      expect(answer.response.status).toBe(200);
-      const body = answer.data!;
-      if (JSON.stringify(body) === JSON.stringify(before)) continue; // read before any PATCH
-      // never a torn write: address and coverage_detail come from the same PATCH
-      expect(body.address?.replace('地址', '')).toBe(body.coverage_detail.replace('保障', ''));
+    /** submit → sign → grant → upload (ISSUING, MEDICAL: no conditional field needed). */
+    async function uploaded(): Promise<string> {
+      const submit = f.submitAuthorizationRequest();
+      const id = submit.out_insurance_no;
+      await client.submitAuthorization({ body: submit });
+      sim.signContract(id);
+      sim.grantAuthorization(id);
+      const result = await client.uploadPolicy({
+        body: f.uploadPolicyRequest({
+          out_insurance_no: id,
+          policy_type: 'POLICY_TYPE_MEDICAL',
+          policy_state: PolicyState.ISSUING,
+        }),
+      });
+      expect(result.response.status).toBe(200);
+      return id;
     }
-    answers.forEach((answer, i) => {
-      expect(answer.data).toMatchObject({ address: `地址-${i}`, coverage_detail: `保障-${i}` });
-    });
-    const final = await expectQueryEqualsStore(id);
-    const applied = answers.map((answer) => answer.data);
-    expect(applied).toContainEqual(final);
-  });
 
-  it('30 concurrent PATCHes of distinct fields: every one of them is kept', async () => {
-    const id = await uploaded();
-    const path = { params: { path: { out_insurance_no: id } } };
-    const changes: Record<string, unknown>[] = [
-      { address: '北京市海淀区1号' },
-      { coverage_detail: '并发更新的保障说明' },
-      { insurance_name: '并发·医疗险' },
-      { plan_id: '777001' },
-      { out_contract_code: 'Concurrent01' },
-      { support_renewal: true },
-      { free_insurance: true },
-      { combined_payment: true },
-      { payment_method: 'PAYMENT_METHOD_PERIOD' },
-      { period_premium_mode: 'PERIOD_PREMIUM_MODE_FIRST_DIFF' },
-      { payment_period: 'PAYMENT_PERIOD_QUARTER' },
-      { first_period_amount: 4242 },
-      { subsequent_period_amount: 4343 },
-      { coverage_term_type: 'COVERAGE_TERM_TYPE_LIFETIME' },
-      { start_renewal_time: '2026-08-01T00:00:00+08:00' },
-      { end_renewal_time: '2026-09-01T00:00:00+08:00' },
-      { effective_time: '2025-01-01T00:00:00+08:00' },
-      { expired_time: '2030-01-01T00:00:00+08:00' },
-      { insured_name_list: ['并发者'] },
-    ];
-    const answers = await Promise.all(
-      changes.map((body) => client.updatePolicy({ ...path, body: body as never })),
-    );
-    for (const answer of answers) expect(answer.response.status).toBe(200);
-    const final = await expectQueryEqualsStore(id);
-    for (const change of changes) expect(final).toMatchObject(change);
-  });
+    /** The query answer is the stored policy, less the fields never echoed. */
+    async function expectQueryEqualsStore(id: string) {
+      const queried = await client.queryPolicy({ params: { path: { out_insurance_no: id } } });
+      expect(queried.response.status).toBe(200);
+      const stored = { ...sim.store.policy(id) } as Record<string, unknown>;
+      for (const key of HIDDEN) delete stored[key];
+      expect(queried.data).toEqual(stored);
+      return queried.data!;
+    }
 
-  it('20 concurrent submits of one id with different bodies: exactly one wins', async () => {
-    const bodies = Array.from({ length: 20 }, (_, i) =>
-      f.submitAuthorizationRequest({
-        out_insurance_no: 'RaceSubmit01',
-        insurance_name: `竞争-${i}`,
-      }),
-    );
-    const answers = await Promise.all(bodies.map((body) => client.submitAuthorization({ body })));
-    const winners = answers.filter((answer) => answer.response.status === 200);
-    expect(winners).toHaveLength(1);
-    for (const answer of answers) {
-      if (answer.response.status !== 200) {
-        expect(answer.response.status).toBe(400);
-        expect(answer.error?.code).toBe('INVALID_REQUEST');
+    it('60 concurrent PATCHes of one field and 30 queries: the final state is one applied state', async () => {
+      const id = await uploaded();
+      const path = { params: { path: { out_insurance_no: id } } };
+      const before = await expectQueryEqualsStore(id);
+      const patches = Array.from({ length: 60 }, (_, i) =>
+        client.updatePolicy({
+          ...path,
+          body: {
+            address: `地址-${i}`,
+            coverage_detail: `保障-${i}`,
+            insured_name_list: [`张${'一二三四五六七八九十'[i % 10]}`],
+          },
+        }),
+      );
+      const queries = Array.from({ length: 30 }, () => client.queryPolicy(path));
+      const [answers, reads] = await Promise.all([Promise.all(patches), Promise.all(queries)]);
+      for (const answer of [...answers, ...reads]) {
+        expect(answer.response.status).toBe(200);
+        const body = answer.data!;
+        if (JSON.stringify(body) === JSON.stringify(before)) continue; // read before any PATCH
+        // never a torn write: address and coverage_detail come from the same PATCH
+        expect(body.address?.replace('地址', '')).toBe(body.coverage_detail.replace('保障', ''));
       }
-    }
-    expect(sim.store.authorization('RaceSubmit01')?.authorization.insurance_name).toBe(
-      winners[0]!.data!.insurance_name,
-    );
-  });
+      answers.forEach((answer, i) => {
+        expect(answer.data).toMatchObject({ address: `地址-${i}`, coverage_detail: `保障-${i}` });
+      });
+      const final = await expectQueryEqualsStore(id);
+      const applied = answers.map((answer) => answer.data);
+      expect(applied).toContainEqual(final);
+    });
 
-  it('10 concurrent uploads of one policy: exactly one is stored', async () => {
-    const submit = f.submitAuthorizationRequest({ out_insurance_no: 'RaceUpload01' });
-    await client.submitAuthorization({ body: submit });
-    sim.signContract(submit.out_insurance_no);
-    sim.grantAuthorization(submit.out_insurance_no);
-    const bodies = Array.from({ length: 10 }, (_, i) =>
-      f.uploadPolicyRequest({
-        out_insurance_no: 'RaceUpload01',
-        policy_state: PolicyState.ISSUING,
-        coverage_detail: `上传-${i}`,
-      }),
-    );
-    const answers = await Promise.all(bodies.map((body) => client.uploadPolicy({ body })));
-    const winners = answers.filter((answer) => answer.response.status === 200);
-    expect(winners).toHaveLength(1);
-    for (const answer of answers) {
-      if (answer.response.status !== 200) expect([400, 403]).toContain(answer.response.status);
-    }
-    const final = await expectQueryEqualsStore('RaceUpload01');
-    expect(final.coverage_detail).toBe(winners[0]!.data!.coverage_detail);
-  });
-});
+    it('30 concurrent PATCHes of distinct fields: every one of them is kept', async () => {
+      const id = await uploaded();
+      const path = { params: { path: { out_insurance_no: id } } };
+      const changes: Record<string, unknown>[] = [
+        { address: '北京市海淀区1号' },
+        { coverage_detail: '并发更新的保障说明' },
+        { insurance_name: '并发·医疗险' },
+        { plan_id: '777001' },
+        { out_contract_code: 'Concurrent01' },
+        { support_renewal: true },
+        { free_insurance: true },
+        { combined_payment: true },
+        { payment_method: 'PAYMENT_METHOD_PERIOD' },
+        { period_premium_mode: 'PERIOD_PREMIUM_MODE_FIRST_DIFF' },
+        { payment_period: 'PAYMENT_PERIOD_QUARTER' },
+        { first_period_amount: 4242 },
+        { subsequent_period_amount: 4343 },
+        { coverage_term_type: 'COVERAGE_TERM_TYPE_LIFETIME' },
+        { start_renewal_time: '2026-08-01T00:00:00+08:00' },
+        { end_renewal_time: '2026-09-01T00:00:00+08:00' },
+        { effective_time: '2025-01-01T00:00:00+08:00' },
+        { expired_time: '2030-01-01T00:00:00+08:00' },
+        { insured_name_list: ['并发者'] },
+      ];
+      const answers = await Promise.all(
+        changes.map((body) => client.updatePolicy({ ...path, body: body as never })),
+      );
+      for (const answer of answers) expect(answer.response.status).toBe(200);
+      const final = await expectQueryEqualsStore(id);
+      for (const change of changes) expect(final).toMatchObject(change);
+    });
+
+    it('20 concurrent submits of one id with different bodies: exactly one wins', async () => {
+      const bodies = Array.from({ length: 20 }, (_, i) =>
+        f.submitAuthorizationRequest({
+          out_insurance_no: 'RaceSubmit01',
+          insurance_name: `竞争-${i}`,
+        }),
+      );
+      const answers = await Promise.all(bodies.map((body) => client.submitAuthorization({ body })));
+      const winners = answers.filter((answer) => answer.response.status === 200);
+      expect(winners).toHaveLength(1);
+      for (const answer of answers) {
+        if (answer.response.status !== 200) {
+          expect(answer.response.status).toBe(400);
+          expect(answer.error?.code).toBe('INVALID_REQUEST');
+        }
+      }
+      expect(sim.store.authorization('RaceSubmit01')?.authorization.insurance_name).toBe(
+        winners[0]!.data!.insurance_name,
+      );
+    });
+
+    it('10 concurrent uploads of one policy: exactly one is stored', async () => {
+      const submit = f.submitAuthorizationRequest({ out_insurance_no: 'RaceUpload01' });
+      await client.submitAuthorization({ body: submit });
+      sim.signContract(submit.out_insurance_no);
+      sim.grantAuthorization(submit.out_insurance_no);
+      const bodies = Array.from({ length: 10 }, (_, i) =>
+        f.uploadPolicyRequest({
+          out_insurance_no: 'RaceUpload01',
+          policy_state: PolicyState.ISSUING,
+          coverage_detail: `上传-${i}`,
+        }),
+      );
+      const answers = await Promise.all(bodies.map((body) => client.uploadPolicy({ body })));
+      const winners = answers.filter((answer) => answer.response.status === 200);
+      expect(winners).toHaveLength(1);
+      for (const answer of answers) {
+        if (answer.response.status !== 200) expect([400, 403]).toContain(answer.response.status);
+      }
+      const final = await expectQueryEqualsStore('RaceUpload01');
+      expect(final.coverage_detail).toBe(winners[0]!.data!.coverage_detail);
+    });
+  },
+);
