@@ -18,7 +18,7 @@ const steps: string[] = [];
 
 async function run(): Promise<void> {
   const merchant = await createTestKeyPair();
-  const sim = await createInspolicymgrSimulator({
+  const sim = createInspolicymgrSimulator({
     mchid: '1900000001',
     merchant: { serialNo: 'SERIAL01', publicKey: merchant.publicKey },
   });

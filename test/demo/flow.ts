@@ -24,7 +24,7 @@ const step = (name: string, detail: unknown) =>
 
 const merchant = await createTestKeyPair();
 let callbackKeys: Parameters<typeof parseNotification>[1] | undefined;
-const sim = await createInspolicymgrSimulator({
+const sim = createInspolicymgrSimulator({
   mchid: MCHID,
   merchant: { serialNo: MERCHANT_SERIAL, publicKey: merchant.publicKey },
   notify: {

@@ -3,7 +3,7 @@ import { controlRoutes, startMockHttpServer } from '../src/node/index.js';
 import { createSimulator, simulatorClient } from './simulator-fixtures.js';
 
 // The simulator over real HTTP on localhost, as a client in another language would use it.
-const sim = await createSimulator();
+const sim = createSimulator();
 const server = await startMockHttpServer(sim.handlers, { routes: controlRoutes(sim) });
 const client = simulatorClient(sim, { baseUrl: server.url });
 afterAll(() => server.close());

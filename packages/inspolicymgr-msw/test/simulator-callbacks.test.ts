@@ -179,7 +179,7 @@ describe('GRANTED callback', () => {
     );
     const { createInspolicymgrSimulator } = await import('../src/index.js');
     const { MCHID, MERCHANT_SERIAL, merchant } = await import('./simulator-fixtures.js');
-    const sim = await createInspolicymgrSimulator({
+    const sim = createInspolicymgrSimulator({
       mchid: MCHID,
       merchant: { serialNo: MERCHANT_SERIAL, publicKey: merchant.publicKey },
       notify: { apiV3Key: API_V3_KEY, target: 'https://merchant.test/notify' },

@@ -7,7 +7,7 @@ import {
 } from '@wechatpay-kit/inspolicymgr';
 import { createSimulator, simulatorClient, submitBody } from './simulator-fixtures.js';
 
-const sim = await createSimulator();
+const sim = createSimulator();
 const client = simulatorClient(sim); // retry: false
 const server = setupServer(...sim.handlers);
 const path = (out_insurance_no: string) => ({ params: { path: { out_insurance_no } } });

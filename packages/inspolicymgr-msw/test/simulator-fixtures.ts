@@ -15,7 +15,7 @@ export const DAY = 24 * 3600 * 1000;
 export const merchant = await createTestKeyPair();
 
 /** A simulator with a throwaway WeChat Pay key, for the merchant above. */
-export function createSimulator(): Promise<InspolicymgrSimulator> {
+export function createSimulator(): InspolicymgrSimulator {
   return createInspolicymgrSimulator({
     mchid: MCHID,
     merchant: { serialNo: MERCHANT_SERIAL, publicKey: merchant.publicKey },
@@ -114,7 +114,7 @@ export const API_V3_KEY = '0123456789abcdefghijklmnopqrstuv';
  */
 export function createNotifyingSimulator(
   target: (request: Request) => Promise<Response> | Response,
-): Promise<InspolicymgrSimulator> {
+): InspolicymgrSimulator {
   const frozen = Date.now();
   return createInspolicymgrSimulator({
     mchid: MCHID,

@@ -12,7 +12,7 @@ import { createSimulator, signedFetch, simulatorClient } from './simulator-fixtu
  * connection.
  */
 
-const sim = await createSimulator();
+const sim = createSimulator();
 const client = simulatorClient(sim);
 const server = setupServer(...sim.handlers);
 const data = createDataFactory('robustness');

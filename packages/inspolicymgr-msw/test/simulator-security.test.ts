@@ -14,7 +14,7 @@ import {
   uploadBody,
 } from './simulator-fixtures.js';
 
-const sim = await createSimulator();
+const sim = createSimulator();
 const client = simulatorClient(sim);
 const server = setupServer(...sim.handlers);
 const path = { params: { path: { out_insurance_no: 'Secure01' } } };
@@ -149,7 +149,7 @@ describe('signed answers', () => {
 
   it('given WeChat Pay keys are used as they are', async () => {
     const wechatpay = await createTestKeyPair();
-    const given = await createInspolicymgrSimulator({
+    const given = createInspolicymgrSimulator({
       mchid: MCHID,
       merchant: { serialNo: MERCHANT_SERIAL, publicKey: merchant.publicKey },
       wechatpay: { publicKeyId: 'PUB_KEY_ID_GIVEN', privateKey: wechatpay.privateKey },

@@ -9,7 +9,7 @@ import {
   uploadBody,
 } from './simulator-fixtures.js';
 
-const sim = await createSimulator();
+const sim = createSimulator();
 const client = simulatorClient(sim);
 const server = setupServer(...sim.handlers);
 

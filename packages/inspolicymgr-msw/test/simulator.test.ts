@@ -9,7 +9,7 @@ import {
   uploadBody,
 } from './simulator-fixtures.js';
 
-const sim = await createSimulator();
+const sim = createSimulator();
 const client = simulatorClient(sim);
 const server = setupServer(...sim.handlers);
 const path = (out_insurance_no: string) => ({ params: { path: { out_insurance_no } } });

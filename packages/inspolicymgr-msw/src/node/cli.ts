@@ -33,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'wechatpay-mock-'));
   const merchant = await merchantPublicKey(values['merchant-public-key'], dir);
-  const sim = await createInspolicymgrSimulator({
+  const sim = createInspolicymgrSimulator({
     mchid: values.mchid,
     merchant: { serialNo: values['merchant-serial'], publicKey: merchant.publicKey },
   });

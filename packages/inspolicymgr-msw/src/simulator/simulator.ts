@@ -1,5 +1,4 @@
 import type { OperationDescriptor } from '@wechatpay-kit/core';
-import { createTestKeyPair } from '@wechatpay-kit/core/testing';
 import { operationTable } from '@wechatpay-kit/inspolicymgr';
 import { HttpResponse, type HttpHandler } from 'msw';
 import { requestSchemas, schemaDocument } from '../generated/schemas.js';
@@ -29,6 +28,7 @@ import type {
   UploadPolicyBody,
 } from './store.js';
 import { SimulatorStore } from './store.js';
+import { DEFAULT_SIMULATOR_KEY } from './default-key.js';
 import { createRequestValidator, type RequestSchemaSet } from './validate.js';
 
 /** The key id the throwaway WeChat Pay key is announced with when `wechatpay` is not given. */
@@ -108,19 +108,13 @@ const RULES: Record<string, Rule> = {
  * A stateful WeChat Pay server for the insurance policy service, as MSW handlers: it verifies
  * request signatures, validates requests against the spec, decrypts sensitive fields, enforces
  * the documented rules on an in-memory store, and answers encrypted and signed like WeChat Pay.
- * Async because it may generate a throwaway WeChat Pay key.
  */
-export async function createInspolicymgrSimulator(
+export function createInspolicymgrSimulator(
   options: InspolicymgrSimulatorOptions,
-): Promise<InspolicymgrSimulator> {
-  const generated = options.wechatpay ? undefined : await createTestKeyPair();
+): InspolicymgrSimulator {
   const wechatpay = options.wechatpay
     ? { ...options.wechatpay }
-    : {
-        publicKeyId: SIMULATOR_WECHATPAY_KEY_ID,
-        privateKey: generated!.privateKey,
-        publicKey: generated!.publicKey,
-      };
+    : { publicKeyId: SIMULATOR_WECHATPAY_KEY_ID, ...DEFAULT_SIMULATOR_KEY };
   const clock = createClock(options.now);
   const store = new SimulatorStore();
   const validate = createRequestValidator(options.schemas ?? { schemaDocument, requestSchemas });
