@@ -49,6 +49,19 @@ export interface SignAsWechatpayOptions {
   now?: number;
 }
 
+// Mock servers sign every answer with the same key: import each PEM once.
+const signingKeys = new Map<string, Promise<CryptoKey>>();
+
+function signingKey(privateKey: string): Promise<CryptoKey> {
+  let key = signingKeys.get(privateKey);
+  if (!key) {
+    key = importRsaKey(privateKey, 'sign', 'privateKey');
+    key.catch(() => signingKeys.delete(privateKey));
+    signingKeys.set(privateKey, key);
+  }
+  return key;
+}
+
 /** The `Wechatpay-*` headers WeChat Pay would send with `body`. */
 export async function signAsWechatpay(
   body: string,
@@ -56,7 +69,7 @@ export async function signAsWechatpay(
 ): Promise<Record<string, string>> {
   const timestamp = String(unixSeconds(options.now));
   const nonce = createNonce();
-  const key = await importRsaKey(options.privateKey, 'sign', 'privateKey');
+  const key = await signingKey(options.privateKey);
   return {
     'Wechatpay-Timestamp': timestamp,
     'Wechatpay-Nonce': nonce,

@@ -1,4 +1,5 @@
 import { WechatpayVerificationError } from '../errors.js';
+import { BufferedResponse } from '../transport/buffered-response.js';
 import type { WechatpayKeys } from './credentials.js';
 import { unixSeconds } from './nonce.js';
 

@@ -6,18 +6,17 @@ import {
   PeriodPremiumMode,
   PolicyState,
   PolicyType,
-  type components,
 } from '@wechatpay-kit/inspolicymgr';
+import type {
+  Authorization,
+  AuthorizationDetail,
+  BindContractRequest,
+  Policy,
+  SubmitAuthorizationRequest,
+  UpdatePolicyRequest,
+  UploadPolicyRequest,
+} from '../spec-types.js';
 import { Random } from './prng.js';
-
-type Schemas = components['schemas'];
-export type SubmitAuthorizationRequest = Schemas['SubmitAuthorizationRequest'];
-export type Authorization = Schemas['Authorization'];
-export type AuthorizationDetail = Schemas['AuthorizationDetail'];
-export type UploadPolicyRequest = Schemas['UploadPolicyRequest'];
-export type UpdatePolicyRequest = Schemas['UpdatePolicyRequest'];
-export type Policy = Schemas['Policy'];
-export type BindContractRequest = Schemas['BindContractRequest'];
 
 /**
  * A seeded factory of valid request and response bodies. Each schema draws from its own stream,

@@ -1,13 +1,12 @@
 import { AuthState } from '@wechatpay-kit/inspolicymgr';
 import { toWechatTime } from './clock.js';
 import { invalidRequest, notFound } from './errors.js';
+import type { AuthorizationRecord, SimulatorStore } from './store.js';
 import type {
-  AuthorizationRecord,
-  AuthorizationView,
-  BindContractBody,
-  SimulatorStore,
-  SubmitAuthorizationBody,
-} from './store.js';
+  AuthorizationDetail,
+  BindContractRequest,
+  SubmitAuthorizationRequest,
+} from '../spec-types.js';
 
 /**
  * Who moves an authorization where (inspolicymgr reference §6.1): the user signs the deduction
@@ -42,8 +41,8 @@ const SUBMIT_FIELDS = [
  */
 export function submitAuthorization(
   store: SimulatorStore,
-  body: SubmitAuthorizationBody,
-): AuthorizationView {
+  body: SubmitAuthorizationRequest,
+): AuthorizationDetail {
   const existing = store.liveAuthorization(body.out_insurance_no);
   if (existing) {
     const changed = SUBMIT_FIELDS.find((field) => existing.submitted[field] !== body[field]);
@@ -60,7 +59,7 @@ export function submitAuthorization(
     }
     return { ...existing.authorization };
   }
-  const authorization: AuthorizationView = {
+  const authorization: AuthorizationDetail = {
     out_insurance_no: body.out_insurance_no,
     appid: body.appid,
     plan_id: body.plan_id,
@@ -76,7 +75,7 @@ export function submitAuthorization(
 export function queryAuthorization(
   store: SimulatorStore,
   outInsuranceNo: string,
-): AuthorizationView {
+): AuthorizationDetail {
   return { ...requireAuthorization(store, outInsuranceNo).authorization };
 }
 
@@ -84,7 +83,7 @@ export function queryAuthorization(
 export function bindContract(
   store: SimulatorStore,
   outInsuranceNo: string,
-  body: BindContractBody,
+  body: BindContractRequest,
 ): void {
   const record = requireAuthorization(store, outInsuranceNo);
   record.authorization.appid = body.appid;
@@ -106,7 +105,7 @@ export function userAction(
   action: UserAction,
   outInsuranceNo: string,
   now: number,
-): AuthorizationView {
+): AuthorizationDetail {
   const record = store.liveAuthorization(outInsuranceNo);
   if (!record) {
     throw new Error(

@@ -1,13 +1,8 @@
 import { AuthState, PolicyState } from '@wechatpay-kit/inspolicymgr';
 import { AUTH_TRANSITIONS, requireAuthorization } from './authorization-rules.js';
 import { invalidRequest, noAuth, notFound } from './errors.js';
-import type {
-  PolicyRecord,
-  PolicyView,
-  SimulatorStore,
-  UpdatePolicyBody,
-  UploadPolicyBody,
-} from './store.js';
+import type { PolicyRecord, SimulatorStore } from './store.js';
+import type { Policy, UpdatePolicyRequest, UploadPolicyRequest } from '../spec-types.js';
 
 /** A policy may be uploaded within 30 days of the user's grant (inspolicymgr reference §4.3). */
 export const UPLOAD_WINDOW_MS = 30 * 24 * 3600 * 1000;
@@ -29,9 +24,9 @@ const HIDDEN_FIELDS = ['appid', 'openid', 'payee_mchid', 'payee_appid', 'payee_o
  */
 export function uploadPolicy(
   store: SimulatorStore,
-  body: UploadPolicyBody,
+  body: UploadPolicyRequest,
   now: number,
-): PolicyView {
+): Policy {
   const record = requireAuthorization(store, body.out_insurance_no);
   if (store.livePolicy(body.out_insurance_no)) {
     throw invalidRequest(
@@ -55,7 +50,7 @@ export function uploadPolicy(
 }
 
 /** 查询保单: only uploaded policies. */
-export function queryPolicy(store: SimulatorStore, outInsuranceNo: string): PolicyView {
+export function queryPolicy(store: SimulatorStore, outInsuranceNo: string): Policy {
   return toPolicyView(requirePolicy(store, outInsuranceNo));
 }
 
@@ -66,8 +61,8 @@ export function queryPolicy(store: SimulatorStore, outInsuranceNo: string): Poli
 export function updatePolicy(
   store: SimulatorStore,
   outInsuranceNo: string,
-  patch: UpdatePolicyBody,
-): PolicyView {
+  patch: UpdatePolicyRequest,
+): Policy {
   const policy = requirePolicy(store, outInsuranceNo);
   const from = policy.policy_state;
   const to = patch.policy_state;
@@ -99,10 +94,10 @@ function requirePolicy(store: SimulatorStore, outInsuranceNo: string): PolicyRec
 }
 
 /** The Policy object of the answers: the stored record without the upload-only fields. */
-function toPolicyView(policy: PolicyRecord): PolicyView {
+function toPolicyView(policy: PolicyRecord): Policy {
   const view: Record<string, unknown> = structuredClone(policy);
   for (const field of HIDDEN_FIELDS) {
     delete view[field];
   }
-  return view as PolicyView;
+  return view as Policy;
 }

@@ -19,14 +19,14 @@ import { breakSignature, createFaultRegistry, delay } from './faults.js';
 import type { FaultScope, SimulatorFault } from './faults.js';
 import { queryPolicy, updatePolicy, uploadPolicy } from './policy-rules.js';
 import { createSecurity } from './security.js';
+import type { SimulatorStore as Store } from './store.js';
 import type {
-  AuthorizationView,
-  BindContractBody,
-  SimulatorStore as Store,
-  SubmitAuthorizationBody,
-  UpdatePolicyBody,
-  UploadPolicyBody,
-} from './store.js';
+  AuthorizationDetail,
+  BindContractRequest,
+  SubmitAuthorizationRequest,
+  UpdatePolicyRequest,
+  UploadPolicyRequest,
+} from '../spec-types.js';
 import { SimulatorStore } from './store.js';
 import { DEFAULT_SIMULATOR_KEY } from './default-key.js';
 import { createRequestValidator, type RequestSchemaSet } from './validate.js';
@@ -64,11 +64,11 @@ export interface InspolicymgrSimulator {
   /** Simulator time in milliseconds; pass it as the client's `now` after `advanceTime`. */
   now(): number;
   /** The user signs the deduction contract: INIT → PENDING. */
-  signContract(outInsuranceNo: string): AuthorizationView;
+  signContract(outInsuranceNo: string): AuthorizationDetail;
   /** The user grants: PENDING | DENIED → GRANTED (starts the 30-day upload window). */
-  grantAuthorization(outInsuranceNo: string): AuthorizationView;
+  grantAuthorization(outInsuranceNo: string): AuthorizationDetail;
   /** The user denies: PENDING → DENIED. */
-  denyAuthorization(outInsuranceNo: string): AuthorizationView;
+  denyAuthorization(outInsuranceNo: string): AuthorizationDetail;
   /**
    * Moves the simulator's clock forward (at once) and sends the callback re-sends that became due;
    * the promise resolves when they are answered.
@@ -94,14 +94,14 @@ const id = (context: Context) => String(context.params.out_insurance_no);
 /** The business rule of each operation, run after the security and schema checks. */
 const RULES: Record<string, Rule> = {
   submitAuthorization: (store, { body }) =>
-    submitAuthorization(store, body as SubmitAuthorizationBody),
+    submitAuthorization(store, body as SubmitAuthorizationRequest),
   queryAuthorization: (store, context) => queryAuthorization(store, id(context)),
-  uploadPolicy: (store, { body, now }) => uploadPolicy(store, body as UploadPolicyBody, now),
+  uploadPolicy: (store, { body, now }) => uploadPolicy(store, body as UploadPolicyRequest, now),
   queryPolicy: (store, context) => queryPolicy(store, id(context)),
   updatePolicy: (store, context) =>
-    updatePolicy(store, id(context), context.body as UpdatePolicyBody),
+    updatePolicy(store, id(context), context.body as UpdatePolicyRequest),
   bindContract: (store, context) =>
-    bindContract(store, id(context), context.body as BindContractBody),
+    bindContract(store, id(context), context.body as BindContractRequest),
 };
 
 /**

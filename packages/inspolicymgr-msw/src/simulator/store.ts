@@ -1,19 +1,18 @@
-import type { components } from '@wechatpay-kit/inspolicymgr';
-
-type Schemas = components['schemas'];
-export type SubmitAuthorizationBody = Schemas['SubmitAuthorizationRequest'];
-export type UploadPolicyBody = Schemas['UploadPolicyRequest'];
-export type UpdatePolicyBody = Schemas['UpdatePolicyRequest'];
-export type BindContractBody = Schemas['BindContractRequest'];
-export type AuthorizationView = Schemas['AuthorizationDetail'];
-export type PolicyView = Schemas['Policy'];
+import type {
+  AuthorizationDetail,
+  BindContractRequest,
+  Policy,
+  SubmitAuthorizationRequest,
+  UpdatePolicyRequest,
+  UploadPolicyRequest,
+} from '../spec-types.js';
 
 /** One authorization as the simulated server keeps it. */
 export interface AuthorizationRecord {
   /** The first submitted body, to answer repeats and reject conflicting ones. */
-  readonly submitted: SubmitAuthorizationBody;
+  readonly submitted: SubmitAuthorizationRequest;
   /** The current fields (bind-contract changes `plan_id` / `out_contract_code`). */
-  authorization: AuthorizationView;
+  authorization: AuthorizationDetail;
   /** Simulator time (ms) of the latest grant, for the 30-day upload limit. */
   grantedAt?: number;
 }
@@ -22,7 +21,7 @@ export interface AuthorizationRecord {
  * One uploaded policy, in plaintext (insured names decrypted), including the upload-only fields
  * (`appid`, `openid`, `payee_*`) that answers do not echo.
  */
-export type PolicyRecord = UploadPolicyBody & { insurance_name: string };
+export type PolicyRecord = UploadPolicyRequest & { insurance_name: string };
 
 /** The in-memory store of a simulator: authorizations and policies by `out_insurance_no`. */
 export class SimulatorStore {
