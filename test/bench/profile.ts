@@ -6,7 +6,7 @@
  * (side: `ours` or `baseline`; the server runs in a child process, so it is not in the profile).
  * Open the .cpuprofile in Chrome DevTools or summarise it with `node bench/summarize-profile.mjs`.
  */
-import { setUp } from './setup.js';
+import { createCall, startBenchServer } from './setup.js';
 
 const side = process.argv[2] ?? 'ours';
 const count = Number(process.argv[3] ?? 3000);
@@ -14,9 +14,9 @@ if (side !== 'ours' && side !== 'baseline') {
   throw new Error('usage: bench/profile.ts [ours|baseline] [requests]');
 }
 
-const bench = await setUp();
+const server = await startBenchServer();
 try {
-  const call = bench[side];
+  const call = createCall(side, server.url, server.keys);
   const cpuStart = process.cpuUsage();
   for (let index = 0; index < count; index += 1) {
     await call();
@@ -26,5 +26,5 @@ try {
     `${side}: ${((cpu.user + cpu.system) / count).toFixed(0)} µs CPU per request over ${count}`,
   );
 } finally {
-  bench.close();
+  server.close();
 }

@@ -74,12 +74,7 @@ export async function verifyResponse(
   if (!response.ok) {
     return response;
   }
-  const body = await response.arrayBuffer();
-  await verifySignature(response.headers, new Uint8Array(body), options);
-  const empty = body.byteLength === 0;
-  return new Response(empty ? null : body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  const body = new Uint8Array(await response.arrayBuffer());
+  await verifySignature(response.headers, body, options);
+  return BufferedResponse.of(response, body);
 }

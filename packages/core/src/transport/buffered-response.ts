@@ -17,6 +17,12 @@ export class BufferedResponse extends Response {
     this.#bytes = bytes;
   }
 
+  /** `response`'s status and headers with `bytes` as the body. */
+  static of(response: Response, bytes: Uint8Array<ArrayBuffer>): BufferedResponse {
+    const { status, statusText, headers } = response;
+    return new BufferedResponse(bytes, { status, statusText, headers });
+  }
+
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
     return this.#bytes.length === 0 ? null : new Blob([this.#bytes]).stream();
   }
@@ -49,11 +55,7 @@ export class BufferedResponse extends Response {
     if (this.#used) {
       throw new TypeError('Response body is already used');
     }
-    return new BufferedResponse(this.#bytes, {
-      status: this.status,
-      statusText: this.statusText,
-      headers: this.headers,
-    });
+    return BufferedResponse.of(this, this.#bytes);
   }
 
   #take(): Uint8Array<ArrayBuffer> {

@@ -115,8 +115,7 @@ async function attemptOnce(
   if (answer.ok && options.verify !== false) {
     await verifySignature(answer.headers, new Uint8Array(bytes), options);
   }
-  const init = { status: answer.status, statusText: answer.statusText, headers: answer.headers };
-  return { response: new BufferedResponse(new Uint8Array(bytes), init) };
+  return { response: BufferedResponse.of(answer, new Uint8Array(bytes)) };
 }
 
 /** After a connection failure on the primary host, the next attempt goes to the backup host. */
