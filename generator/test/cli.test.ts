@@ -35,7 +35,9 @@ async function run(
   }
 }
 
-describe('wechatpay-kit-generate', () => {
+// Each test starts the CLI two or three times (about 3 s each alone). While turbo runs every
+// package's tests at once on CI's 2 cores, one test took over the 30 s default.
+describe('wechatpay-kit-generate', { timeout: 90_000 }, () => {
   it('writes the generated folder, then --check finds it current', async () => {
     const { dir } = await scratchMini();
     expect(await run(dir)).toMatchObject({

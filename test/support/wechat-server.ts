@@ -16,7 +16,6 @@ import {
   publicEncrypt,
   randomBytes,
   randomUUID,
-  type KeyObject,
 } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

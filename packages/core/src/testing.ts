@@ -3,7 +3,7 @@
  * WeChat Pay signs them. Import from `@wechatpay-kit/core/testing`; never use these keys live.
  */
 import { aesGcmEncrypt } from './crypto/aes-gcm.js';
-import { toBase64, utf8 } from './crypto/base64.js';
+import { toBase64 } from './crypto/base64.js';
 import { importRsaKey } from './crypto/keys.js';
 import { rsaSign } from './crypto/rsa.js';
 import { responseMessage } from './protocol/messages.js';

@@ -1,20 +1,13 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   WechatpayNetworkError,
   WechatpayVerificationError,
   toApiError,
 } from '@wechatpay-kit/inspolicymgr';
-import { createSimulator, simulatorClient, submitBody } from './simulator-fixtures.js';
+import { useSimulatorServer, submitBody } from './simulator-fixtures.js';
 
-const sim = createSimulator();
-const client = simulatorClient(sim); // retry: false
-const server = setupServer(...sim.handlers);
+const { sim, client } = useSimulatorServer();
 const path = (out_insurance_no: string) => ({ params: { path: { out_insurance_no } } });
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
 
 const submit = (id = 'Fault0001') => client.submitAuthorization({ body: submitBody(id) });
 

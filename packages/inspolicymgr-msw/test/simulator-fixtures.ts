@@ -1,5 +1,7 @@
 import { authorizationFor, merchantKeys } from '@wechatpay-kit/core';
 import { createTestKeyPair } from '@wechatpay-kit/core/testing';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   createInspolicymgrClient,
   type InspolicymgrClientOptions,
@@ -38,6 +40,20 @@ export function simulatorClient(
     now: sim.now,
     ...extra,
   });
+}
+
+/**
+ * A simulator behind `setupServer` for the whole test file, reset after each test, with a
+ * client for it (no retries).
+ */
+export function useSimulatorServer() {
+  const sim = createSimulator();
+  const client = simulatorClient(sim);
+  const server = setupServer(...sim.handlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => sim.reset());
+  afterAll(() => server.close());
+  return { sim, client, server };
 }
 
 /** A request signed like the merchant's, but otherwise raw: for what the client never sends. */

@@ -1,12 +1,11 @@
 import { createTestKeyPair } from '@wechatpay-kit/core/testing';
 import { WechatpayVerificationError } from '@wechatpay-kit/inspolicymgr';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIGN_ERROR_MESSAGES, createInspolicymgrSimulator } from '../src/index.js';
 import {
   MCHID,
   MERCHANT_SERIAL,
-  createSimulator,
+  useSimulatorServer,
   merchant,
   signedFetch,
   simulatorClient,
@@ -14,15 +13,9 @@ import {
   uploadBody,
 } from './simulator-fixtures.js';
 
-const sim = createSimulator();
-const client = simulatorClient(sim);
-const server = setupServer(...sim.handlers);
+const { sim, client, server } = useSimulatorServer();
 const path = { params: { path: { out_insurance_no: 'Secure01' } } };
 const other = await createTestKeyPair();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
 
 describe('Authorization → 401 SIGN_ERROR', () => {
   it('a request signed with another key', async () => {

@@ -1,21 +1,8 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRequestValidator, SimulatedApiError } from '../src/index.js';
-import {
-  createSimulator,
-  signedFetch,
-  simulatorClient,
-  submitBody,
-  uploadBody,
-} from './simulator-fixtures.js';
+import { useSimulatorServer, signedFetch, submitBody, uploadBody } from './simulator-fixtures.js';
 
-const sim = createSimulator();
-const client = simulatorClient(sim);
-const server = setupServer(...sim.handlers);
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
+const { sim, client } = useSimulatorServer();
 
 describe('request validation → 400 PARAM_ERROR with detail', () => {
   it('a missing required body field: JSON pointer of the field', async () => {

@@ -1,22 +1,9 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuthState, PolicyState, toApiError } from '@wechatpay-kit/inspolicymgr';
-import {
-  DAY,
-  createSimulator,
-  simulatorClient,
-  submitBody,
-  uploadBody,
-} from './simulator-fixtures.js';
+import { DAY, useSimulatorServer, submitBody, uploadBody } from './simulator-fixtures.js';
 
-const sim = createSimulator();
-const client = simulatorClient(sim);
-const server = setupServer(...sim.handlers);
+const { sim, client, server } = useSimulatorServer();
 const path = (out_insurance_no: string) => ({ params: { path: { out_insurance_no } } });
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
 
 /** submit → sign → grant, ready for upload. */
 async function granted(id: string) {

@@ -1,5 +1,5 @@
 import { aesGcmDecrypt, importAesKey } from '../crypto/aes-gcm.js';
-import { fromUtf8 } from '../crypto/base64.js';
+import { fromUtf8, utf8 } from '../crypto/base64.js';
 import { WechatpayDecryptionError } from '../errors.js';
 import {
   wechatpayKeys,
@@ -56,7 +56,7 @@ export async function parseNotification<TResources extends object = Record<strin
   const keys = keysFor(options);
   const { headers, body } = await readInput(input);
   await verifySignature(headers, body, { wechatpay: keys.wechatpay, now: options.now });
-  const envelope = parseJson(fromUtf8Lenient(body), 'the notification body') as Envelope & {
+  const envelope = parseJson(utf8Body(body), 'the notification body') as Envelope & {
     event_type?: unknown;
     resource?: {
       algorithm?: unknown;
@@ -115,19 +115,25 @@ async function readInput(
   if (input instanceof Request) {
     return { headers: input.headers, body: new Uint8Array(await input.arrayBuffer()) };
   }
+  const body = typeof input.body === 'string' ? utf8(input.body) : input.body;
+  return { headers: toHeaders(input.headers), body };
+}
+
+/** Node-style header records (`IncomingMessage.headers`) as `Headers`; repeated values joined. */
+function toHeaders(input: NotificationInput['headers']): Headers {
+  if (input instanceof Headers) {
+    return input;
+  }
   const headers = new Headers();
-  for (const [name, value] of input.headers instanceof Headers
-    ? input.headers
-    : Object.entries(input.headers)) {
+  for (const [name, value] of Object.entries(input)) {
     if (value !== undefined) {
       headers.set(name, Array.isArray(value) ? value.join(', ') : String(value));
     }
   }
-  const body = typeof input.body === 'string' ? new TextEncoder().encode(input.body) : input.body;
-  return { headers, body };
+  return headers;
 }
 
-function fromUtf8Lenient(bytes: Uint8Array): string {
+function utf8Body(bytes: Uint8Array): string {
   try {
     return fromUtf8(bytes);
   } catch {

@@ -34,13 +34,12 @@ export async function verifySignature(
   const requestId = headers.get('Request-ID') ?? undefined;
   const fail = (reason: WechatpayVerificationError['reason'], message: string) =>
     new WechatpayVerificationError(reason, message, requestId);
-  const missing = SIGNATURE_HEADERS.filter((name) => !headers.get(name));
+  const values = SIGNATURE_HEADERS.map((name) => headers.get(name));
+  const missing = SIGNATURE_HEADERS.filter((_, index) => !values[index]);
   if (missing.length > 0) {
     throw fail('missing-header', `the answer lacks ${missing.join(', ')}`);
   }
-  const [timestamp, nonce, signature, serial] = SIGNATURE_HEADERS.map(
-    (name) => headers.get(name) as string,
-  );
+  const [timestamp, nonce, signature, serial] = values as string[];
   if (!options.wechatpay.serials.includes(serial as string)) {
     throw fail('unknown-serial', `Wechatpay-Serial "${serial}" is not a configured WeChat Pay key`);
   }

@@ -92,7 +92,7 @@ async function attemptOnce(
   const onAbort = () => controller.abort(request.signal.reason);
   request.signal.addEventListener('abort', onAbort, { once: true });
   let answer: Response;
-  let bytes: ArrayBuffer;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     request.signal.throwIfAborted();
     const init = { method: request.method, headers, body: body || null, signal: controller.signal };
@@ -100,7 +100,7 @@ async function attemptOnce(
     answer = await (options.fetch
       ? options.fetch(new Request(url, init))
       : globalThis.fetch(url, init));
-    bytes = await answer.arrayBuffer();
+    bytes = new Uint8Array(await answer.arrayBuffer());
   } catch (cause) {
     if (request.signal.aborted) {
       throw request.signal.reason; // the caller's own abort is not ours to retry or rename
@@ -113,9 +113,9 @@ async function attemptOnce(
     request.signal.removeEventListener('abort', onAbort);
   }
   if (answer.ok && options.verify !== false) {
-    await verifySignature(answer.headers, new Uint8Array(bytes), options);
+    await verifySignature(answer.headers, bytes, options);
   }
-  return { response: BufferedResponse.of(answer, new Uint8Array(bytes)) };
+  return { response: BufferedResponse.of(answer, bytes) };
 }
 
 /** After a connection failure on the primary host, the next attempt goes to the backup host. */

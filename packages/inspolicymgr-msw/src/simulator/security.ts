@@ -1,5 +1,4 @@
 import {
-  AUTHORIZATION_SCHEME,
   MAX_CLOCK_SKEW_SECONDS,
   importRsaKey,
   mapPointers,
@@ -10,7 +9,6 @@ import {
   signedUrl,
   type OperationDescriptor,
 } from '@wechatpay-kit/core';
-import { signAsWechatpay } from '@wechatpay-kit/core/testing';
 import { SIGN_ERROR_MESSAGES, invalidRequest, paramError, signError } from './errors.js';
 
 export interface SecurityOptions {
@@ -29,7 +27,6 @@ export interface SimulatorSecurity {
   checkWechatpaySerial(request: Request): void;
   /** Decrypts the operation's encrypted request fields in place → 400 `PARAM_ERROR` on failure. */
   decryptRequestFields(descriptor: OperationDescriptor, body: unknown): Promise<void>;
-  /** Re-signs a 2xx with the simulator's clock when it has moved away from the real one. */
 }
 
 export function createSecurity(options: SecurityOptions): SimulatorSecurity {
@@ -42,9 +39,8 @@ export function createSecurity(options: SecurityOptions): SimulatorSecurity {
 
   return {
     async verifyRequest(request, body) {
-      const header = request.headers.get('Authorization');
-      const parts = parseAuthorization(header);
-      if (!parts || !header?.startsWith(`${AUTHORIZATION_SCHEME} `)) {
+      const parts = parseAuthorization(request.headers.get('Authorization'));
+      if (!parts) {
         throw signError(SIGN_ERROR_MESSAGES.format);
       }
       if (parts.mchid !== options.mchid) {

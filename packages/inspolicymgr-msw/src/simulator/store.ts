@@ -1,9 +1,6 @@
 import type {
   AuthorizationDetail,
-  BindContractRequest,
-  Policy,
   SubmitAuthorizationRequest,
-  UpdatePolicyRequest,
   UploadPolicyRequest,
 } from '../spec-types.js';
 
