@@ -4,86 +4,49 @@
 // - encrypted-requires-serial: an operation whose request body contains a property marked
 //   `x-wechatpay-encrypted: true` must declare a required `Wechatpay-Serial` header parameter,
 //   because WeChat Pay needs to know which public key encrypted the field.
+// - encrypted-field-pointers: every `x-wechatpay-encrypted` mark in a request or response body can
+//   be expressed as a field pointer, the form the generator hands the client and the simulator;
+//   and no mark sits in a non-2xx answer, which nothing decrypts.
 // - enum-varnames: every schema with `enum` must carry `x-enum-varnames` and `x-enum-descriptions`
 //   arrays of the same length (the code generator turns them into named constants and doc comments).
+//
+// The marks are found by the walker the generator uses too, so lint and generated code agree.
 
-const ENCRYPTED_FLAG = 'x-wechatpay-encrypted';
+import { findEncryptedFields } from '@wechatpay-kit/core/internal/encrypted-fields';
+
 const SERIAL_HEADER = 'wechatpay-serial';
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-// Keywords whose value is a single subschema or a list of subschemas.
-const SUBSCHEMA_KEYWORDS = [
-  'items',
-  'additionalProperties',
-  'unevaluatedProperties',
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'contentSchema',
-];
-const SUBSCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const SUBSCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'dependentSchemas'];
 
 function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function escapePointer(segment) {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /**
- * Depth-first search for properties flagged as encrypted. `$ref`s are resolved relative to the file
- * that contains them; each resolved node is visited once, so recursive schemas terminate.
- * Returns JSON pointers (relative to the body schema) of the flagged properties.
+ * The encrypted fields (and the walker's problems) of every media type of the operation's request
+ * body or of one of its responses (`key`), `$ref`s resolved relative to the file that holds them.
  */
-function findEncryptedProperties(schema, ctx, from, pointer = '', seen = new Set()) {
-  let node = schema;
-  let source = from;
-  if (isObject(node) && typeof node.$ref === 'string') {
-    const resolved = ctx.resolve(node, source);
-    if (!resolved.node) return [];
-    node = resolved.node;
-    source = resolved.location.source.absoluteRef;
+function encryptedFieldsOf(operation, key, ctx) {
+  const holder = key.reduce((node, token) => (isObject(node) ? node[token] : undefined), operation);
+  const found = { fields: [], problems: [] };
+  if (holder === undefined) return found;
+  const resolved = ctx.resolve(holder);
+  if (!isObject(resolved.node) || !isObject(resolved.node.content)) return found;
+  const location = holder.$ref === undefined ? ctx.location.child(key) : resolved.location;
+  for (const [media, value] of Object.entries(resolved.node.content)) {
+    if (!isObject(value) || value.schema === undefined) continue;
+    const { fields, problems } = findEncryptedFields(
+      value.schema,
+      location.child(['content', media, 'schema']),
+      (node, at) => {
+        const target = ctx.resolve(node, at.source.absoluteRef);
+        return target.node === undefined ? undefined : target;
+      },
+    );
+    found.fields.push(...fields);
+    found.problems.push(...problems);
   }
-  if (!isObject(node) || seen.has(node)) return [];
-  seen.add(node);
-
-  const found = [];
-  for (const keyword of SUBSCHEMA_MAP_KEYWORDS) {
-    if (!isObject(node[keyword])) continue;
-    for (const [name, child] of Object.entries(node[keyword])) {
-      const childPointer = `${pointer}/${escapePointer(name)}`;
-      const target =
-        isObject(child) && typeof child.$ref === 'string' ? ctx.resolve(child, source).node : child;
-      if (
-        (isObject(child) && child[ENCRYPTED_FLAG] === true) ||
-        (isObject(target) && target[ENCRYPTED_FLAG] === true)
-      ) {
-        found.push(childPointer);
-      }
-      found.push(...findEncryptedProperties(child, ctx, source, childPointer, seen));
-    }
-  }
-  for (const keyword of SUBSCHEMA_KEYWORDS) {
-    if (isObject(node[keyword])) {
-      found.push(
-        ...findEncryptedProperties(node[keyword], ctx, source, `${pointer}/${keyword}`, seen),
-      );
-    }
-  }
-  for (const keyword of SUBSCHEMA_LIST_KEYWORDS) {
-    if (!Array.isArray(node[keyword])) continue;
-    node[keyword].forEach((child, index) => {
-      found.push(
-        ...findEncryptedProperties(child, ctx, source, `${pointer}/${keyword}/${index}`, seen),
-      );
-    });
-  }
-  return [...new Set(found)];
+  found.fields = [...new Set(found.fields)];
+  return found;
 }
 
 function EncryptedRequiresSerial() {
@@ -116,18 +79,9 @@ function EncryptedRequiresSerial() {
     Operation: {
       enter(operation, ctx) {
         const from = ctx.location.source.absoluteRef;
-        const body = ctx.resolve(operation.requestBody ?? {}, from);
-        if (!isObject(body.node) || !isObject(body.node.content)) return;
-        const bodySource = body.location?.source.absoluteRef ?? from;
-
-        const encrypted = [];
-        for (const media of Object.values(body.node.content)) {
-          if (isObject(media) && media.schema !== undefined) {
-            encrypted.push(...findEncryptedProperties(media.schema, ctx, bodySource));
-          }
-        }
+        const encrypted = encryptedFieldsOf(operation, ['requestBody'], ctx).fields;
         if (encrypted.length === 0) return;
-        const fields = [...new Set(encrypted)].join(', ');
+        const fields = encrypted.join(', ');
         const name = operation.operationId ?? ctx.key;
 
         const own = findSerial(operation.parameters, ctx, from);
@@ -146,6 +100,30 @@ function EncryptedRequiresSerial() {
               ? ctx.location.child(['parameters', own.index])
               : ctx.location.child('parameters'),
           });
+        }
+      },
+    },
+  };
+}
+
+function EncryptedFieldPointers() {
+  const report = (ctx, problems) => {
+    for (const { location, message } of problems) ctx.report({ message, location });
+  };
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        report(ctx, encryptedFieldsOf(operation, ['requestBody'], ctx).problems);
+        const statuses = isObject(operation.responses) ? Object.keys(operation.responses) : [];
+        for (const status of statuses) {
+          const { fields, problems } = encryptedFieldsOf(operation, ['responses', status], ctx);
+          report(ctx, problems);
+          if (fields.length > 0 && !/^2\d\d$/.test(status)) {
+            ctx.report({
+              message: `The ${status} answer marks ${fields.join(', ')} x-wechatpay-encrypted, but only the 2xx answer is decrypted.`,
+              location: ctx.location.child(['responses', status]),
+            });
+          }
         }
       },
     },
@@ -211,6 +189,7 @@ export default function wechatpayPlugin() {
     rules: {
       oas3: {
         'encrypted-requires-serial': EncryptedRequiresSerial,
+        'encrypted-field-pointers': EncryptedFieldPointers,
         'enum-varnames': EnumVarnames,
       },
     },

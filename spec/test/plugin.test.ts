@@ -19,12 +19,12 @@ describe('wechatpay/encrypted-requires-serial', () => {
     expect(problems.map((p) => [pointerOf(p), p.message, p.severity])).toEqual([
       [
         '#/paths/~1v3~1things/post/parameters',
-        'Operation "createThing" sends encrypted field(s) /holder/names but declares no "Wechatpay-Serial" header parameter.',
+        'Operation "createThing" sends encrypted field(s) /holder/names/* but declares no "Wechatpay-Serial" header parameter.',
         'error',
       ],
       [
         '#/paths/~1v3~1things~1{id}/patch/parameters/0',
-        'Operation "updateThing" sends encrypted field(s) /holder/names; its "Wechatpay-Serial" header parameter must be required.',
+        'Operation "updateThing" sends encrypted field(s) /holder/names/*; its "Wechatpay-Serial" header parameter must be required.',
         'error',
       ],
     ]);
