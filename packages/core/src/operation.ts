@@ -17,7 +17,8 @@ export interface OperationDescriptor {
   /** Request headers the spec marks required (beyond Authorization/Accept/Content-Type). */
   readonly requiredHeaders: readonly string[];
   /**
-   * JSON pointers of `x-wechatpay-encrypted` fields; `*` stands for every array element.
+   * Field pointers of `x-wechatpay-encrypted` fields: JSON pointers whose `*` tokens select
+   * array elements or object members (see `mapPointers`).
    * Request fields are encrypted with the WeChat Pay public key, response fields are
    * decrypted with the merchant private key.
    */
