@@ -11,7 +11,7 @@
 // applies at runtime: RFC 6901 pointers whose `*` tokens select several values; see `selector`.
 // Whatever a pointer cannot express is a problem, never a silent miss.
 
-export const ENCRYPTED = 'x-wechatpay-encrypted';
+const ENCRYPTED = 'x-wechatpay-encrypted';
 
 /**
  * A place in the spec, as the caller tracks it: a file and JSON pointer for the lint rule, a
@@ -157,7 +157,7 @@ function mark(walk, schema, location, instance) {
   if (typeof instance !== 'string') {
     const message = `${ENCRYPTED} under "${instance.keyword}" at ${show(instance.at)} cannot be expressed as a field pointer: ${instance.reason}`;
     report(walk, schema, location, message);
-  } else if (isArraySchema(schema)) {
+  } else if (isArraySchema(walk, schema, location)) {
     walk.fields.add(`${instance}/*`);
   } else if (instance === '') {
     report(
@@ -359,10 +359,24 @@ function eachEntry(map, location, keyword, each) {
 }
 
 /**
+ * Whether the schema, or the schema its `$ref` leads to when it has no `type`, is an array.
+ * @template L
+ * @param {Walk<L>} walk
  * @param {Record<string, unknown>} schema
+ * @param {L} location
+ * @param {Set<object>} seen
+ * @returns {boolean}
  */
-function isArraySchema(schema) {
-  return schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array'));
+function isArraySchema(walk, schema, location, seen = new Set()) {
+  if (schema.type !== undefined) {
+    return schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array'));
+  }
+  if (typeof schema.$ref !== 'string' || seen.has(schema)) {
+    return false;
+  }
+  seen.add(schema);
+  const target = walk.resolve(/** @type {{ $ref: string }} */ (schema), location);
+  return isObject(target?.node) && isArraySchema(walk, target.node, target.location, seen);
 }
 
 /**
