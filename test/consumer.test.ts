@@ -29,8 +29,13 @@ describe('@wechatpay-kit/* from dist', () => {
     expect(Object.keys(manifest('@wechatpay-kit/core').exports)).toEqual([
       '.',
       './testing',
+      './internal/encrypted-fields',
       './package.json',
     ]);
+    // Plain JS from src on purpose: redocly loads it in the lint plugin without a build.
+    expect(import.meta.resolve('@wechatpay-kit/core/internal/encrypted-fields')).toMatch(
+      /packages\/core\/src\/schema\/encrypted-fields\.js$/,
+    );
     expect(Object.keys(operationTable)).toHaveLength(6);
   });
 
