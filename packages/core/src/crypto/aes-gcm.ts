@@ -1,6 +1,6 @@
 import { WechatpayConfigError } from '../errors.js';
 import { fromBase64, fromUtf8, toBase64, utf8 } from './base64.js';
-import { nodeOps, pairNodeKey } from './node-crypto.js';
+import { nodeOps, nodeTwin, pairNodeKey } from './node-crypto.js';
 
 /** The `resource` of a callback (or any AEAD_AES_256_GCM object WeChat Pay sends). */
 export interface AesGcmParts {
@@ -18,8 +18,9 @@ async function importAesKey(apiV3Key: string, use: 'encrypt' | 'decrypt'): Promi
       'must be the 32-character APIv3 key set in the merchant portal',
     );
   }
+  const twin = nodeTwin(raw, 'raw');
   const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, [use]);
-  pairNodeKey(key, use, raw, 'raw');
+  pairNodeKey(key, use, twin);
   return key;
 }
 

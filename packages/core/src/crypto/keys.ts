@@ -1,7 +1,7 @@
 import { WechatpayConfigError } from '../errors.js';
 import { fromBase64 } from './base64.js';
 import { spkiFromCertificate } from './der.js';
-import { pairNodeKey } from './node-crypto.js';
+import { nodeTwin, pairNodeKey } from './node-crypto.js';
 
 /** A Node `KeyObject`, recognised by shape so core never imports `node:crypto`. */
 export interface KeyObjectLike {
@@ -52,24 +52,16 @@ async function importDer(
   field: string,
 ): Promise<CryptoKey> {
   const format = use === 'sign' || use === 'decrypt' ? 'pkcs8' : 'spki';
-  const importPair = async () => {
-    const key = await crypto.subtle.importKey(format, der, ALGORITHMS[use], false, [use]);
-    pairNodeKey(key, use, der, format);
-    return key;
-  };
   try {
-    return await importPair();
+    const twin = nodeTwin(der, format); // first: see nodeTwin
+    const key = await crypto.subtle.importKey(format, der, ALGORITHMS[use], false, [use]);
+    pairNodeKey(key, use, twin);
+    return key;
   } catch {
-    // Node's key parser fails on OpenSSL errors that unrelated code left queued on this thread
-    // (see node-crypto.ts) and clears them as it fails: only a second failure means a bad key.
-    try {
-      return await importPair();
-    } catch {
-      throw new WechatpayConfigError(
-        field,
-        `could not import the RSA key; ${format === 'pkcs8' ? 'expected a PKCS#8 private key' : 'expected an RSA public key'}`,
-      );
-    }
+    throw new WechatpayConfigError(
+      field,
+      `could not import the RSA key; ${format === 'pkcs8' ? 'expected a PKCS#8 private key' : 'expected an RSA public key'}`,
+    );
   }
 }
 

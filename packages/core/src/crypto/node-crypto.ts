@@ -23,7 +23,7 @@ import { concat } from './bytes.js';
  *       await subtle.encrypt(alg, pair.publicKey, new Uint8Array(8)); // aborts Node
  *
  *   The synchronous calls below do not read that queue when they succeed (key parsing still
- *   does: see `importRsaKey`).
+ *   does: see `nodeTwin`).
  *
  * Node keys come from the key bytes core imported, never from a CryptoKey: `KeyObject.from()` of
  * a non-extractable CryptoKey is deprecated (DEP0204). Elsewhere (browsers, workers, Deno) this
@@ -79,27 +79,40 @@ function nodeCrypto(): NodeCryptoModule | undefined {
 const twins = new WeakMap<CryptoKey, { use: KeyUsage; ops: NodeOps }>();
 
 /**
- * Gives `key`, imported for the one `use`, a Node twin made from the same key material, on Node
- * only: PKCS#8 or SPKI DER, or the raw bytes of an AES key. Throws what Node throws for bytes it
- * cannot parse.
+ * Node's twin of key material, on Node only: PKCS#8 or SPKI DER, or the raw bytes of an AES key.
+ * Throws what Node throws for bytes it cannot parse. Call it right before WebCrypto's import of
+ * the same bytes, with no `await` between: parsing fails on OpenSSL errors that unrelated code
+ * left queued (see above) and clears them as it fails, so a second try here tells a bad key from
+ * that, and leaves the queue empty for WebCrypto's parser.
  */
-export function pairNodeKey(
-  key: CryptoKey,
-  use: KeyUsage,
+export function nodeTwin(
   material: Uint8Array,
   format: 'pkcs8' | 'spki' | 'raw',
-): void {
+): NodeOps | undefined {
   const node = nodeCrypto();
   if (!node) {
-    return;
+    return undefined;
   }
-  const twin =
+  const parse = () =>
     format === 'raw'
       ? node.createSecretKey(material)
       : format === 'pkcs8'
         ? node.createPrivateKey({ key: material, format: 'der', type: format })
         : node.createPublicKey({ key: material, format: 'der', type: format });
-  twins.set(key, { use, ops: new NodeOps(node, twin) });
+  let key: NodeKey;
+  try {
+    key = parse();
+  } catch {
+    key = parse();
+  }
+  return new NodeOps(node, key);
+}
+
+/** Lets `key`, imported for the one `use`, run on its Node twin. */
+export function pairNodeKey(key: CryptoKey, use: KeyUsage, twin: NodeOps | undefined): void {
+  if (twin) {
+    twins.set(key, { use, ops: twin });
+  }
 }
 
 /**
