@@ -3,13 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WechatpayVerificationError, toApiError } from '@wechatpay-kit/inspolicymgr';
 import { createInspolicymgrHandlers, handlerUrl, inspolicymgrHandlers } from '../src/index.js';
 import { OUT_INSURANCE_NO, handlerOptions, testClient } from './fixtures.js';
+import { UNHANDLED_IS_ERROR } from './listen-options.js';
 
 const handlers = createInspolicymgrHandlers(handlerOptions);
 const server = setupServer(...handlers.all());
 const client = testClient();
 const path = { params: { path: { out_insurance_no: OUT_INSURANCE_NO } } };
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen(UNHANDLED_IS_ERROR));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 

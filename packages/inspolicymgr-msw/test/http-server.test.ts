@@ -47,3 +47,14 @@ describe('standalone HTTP server', () => {
     expect(await raw.json()).toMatchObject({ code: 'SIGN_ERROR' });
   });
 });
+
+describe('closing', () => {
+  it('may be called again, and stops the server once', async () => {
+    const other = await startMockHttpServer(sim.handlers);
+    await expect(fetch(`${other.url}/v3/nothing`)).resolves.toHaveProperty('status', 404);
+    const first = other.close();
+    await Promise.all([first, other.close()]);
+    await expect(other.close()).resolves.toBeUndefined();
+    await expect(fetch(`${other.url}/v3/nothing`)).rejects.toThrow();
+  });
+});

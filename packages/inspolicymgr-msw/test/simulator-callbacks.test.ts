@@ -8,6 +8,7 @@ import {
   simulatorClient,
   submitBody,
 } from './simulator-fixtures.js';
+import { UNHANDLED_IS_ERROR } from './listen-options.js';
 
 /** A merchant endpoint answering `statuses` in turn (then 200), keeping what it received. */
 function merchantEndpoint(statuses: number[] = []) {
@@ -19,18 +20,20 @@ function merchantEndpoint(statuses: number[] = []) {
   return { received, target };
 }
 
-const servers: ReturnType<typeof setupServer>[] = [];
-afterAll(() => servers.forEach((server) => server.close()));
+// Servers a failed test left listening; msw 3 throws when a closed server is closed again.
+const listening = new Set<ReturnType<typeof setupServer>>();
+afterAll(() => listening.forEach((server) => server.close()));
 
 async function grantedWith(statuses: number[], id = 'Notify0001') {
   const endpoint = merchantEndpoint(statuses);
   const sim = await createNotifyingSimulator(endpoint.target);
   const server = setupServer(...sim.handlers);
-  servers.push(server);
-  server.listen({ onUnhandledRequest: 'error' });
+  listening.add(server);
+  server.listen(UNHANDLED_IS_ERROR);
   const client = simulatorClient(sim);
   await client.submitAuthorization({ body: submitBody(id) });
   server.close();
+  listening.delete(server);
   sim.signContract(id);
   const grant = sim.grantAuthorization(id);
   await sim.flushNotifications();
@@ -91,7 +94,7 @@ describe('GRANTED callback', () => {
     const endpoint = merchantEndpoint([]);
     const sim = await createNotifyingSimulator(endpoint.target);
     const server = setupServer(...sim.handlers);
-    server.listen({ onUnhandledRequest: 'error' });
+    server.listen(UNHANDLED_IS_ERROR);
     await sim.advanceTime(40 * 24 * 3600 * 1000);
     await simulatorClient(sim).submitAuthorization({ body: submitBody('Notify0002') });
     server.close();
@@ -146,7 +149,7 @@ describe('GRANTED callback', () => {
       return new Response('{"code":"FAIL","message":"失败"}', { status: 500 });
     });
     const server = setupServer(...sim.handlers);
-    server.listen({ onUnhandledRequest: 'error' });
+    server.listen(UNHANDLED_IS_ERROR);
     await simulatorClient(sim).submitAuthorization({ body: submitBody('Notify0003') });
     server.close();
     sim.signContract('Notify0003');
@@ -185,7 +188,7 @@ describe('GRANTED callback', () => {
       notify: { apiV3Key: API_V3_KEY, target: 'https://merchant.test/notify' },
     });
     merchantServer.use(...sim.handlers);
-    merchantServer.listen({ onUnhandledRequest: 'error' });
+    merchantServer.listen(UNHANDLED_IS_ERROR);
     try {
       await simulatorClient(sim).submitAuthorization({ body: submitBody('Notify0004') });
       sim.signContract('Notify0004');

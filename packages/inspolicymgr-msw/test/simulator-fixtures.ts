@@ -8,6 +8,7 @@ import {
   type components,
 } from '@wechatpay-kit/inspolicymgr';
 import { createInspolicymgrSimulator, type InspolicymgrSimulator } from '../src/index.js';
+import { UNHANDLED_IS_ERROR } from './listen-options.js';
 
 export const MCHID = '1900000001';
 export const MERCHANT_SERIAL = '1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C';
@@ -50,7 +51,7 @@ export function useSimulatorServer() {
   const sim = createSimulator();
   const client = simulatorClient(sim);
   const server = setupServer(...sim.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen(UNHANDLED_IS_ERROR));
   afterEach(() => sim.reset());
   afterAll(() => server.close());
   return { sim, client, server };

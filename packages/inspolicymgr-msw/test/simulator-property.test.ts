@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyState, WechatpayEncryptionError } from '@wechatpay-kit/inspolicymgr';
 import { createDataFactory } from '../src/index.js';
 import { createSimulator, signedFetch, simulatorClient } from './simulator-fixtures.js';
+import { UNHANDLED_IS_ERROR } from './listen-options.js';
 
 /**
  * Robustness (issue 4, item 9): random and mutated requests, signed, through the generated client
@@ -24,7 +25,7 @@ const AUTHS = '/v3/inspolicymgr/deduct/authorizations';
 const known: string[] = [];
 
 beforeAll(async () => {
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen(UNHANDLED_IS_ERROR);
   for (let i = 0; i < 4; i++) {
     const submit = data.submitAuthorizationRequest();
     await client.submitAuthorization({ body: submit });

@@ -1,6 +1,7 @@
 import { WechatpayConfigError } from '../errors.js';
 import { fromBase64 } from './base64.js';
 import { spkiFromCertificate } from './der.js';
+import { nodeTwin, pairNodeKey } from './node-crypto.js';
 
 /** A Node `KeyObject`, recognised by shape so core never imports `node:crypto`. */
 export interface KeyObjectLike {
@@ -26,7 +27,8 @@ const PEM = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
 /**
  * Imports an RSA key for one use. Private keys: PKCS#8 PEM (`BEGIN PRIVATE KEY`).
  * Public keys: SPKI PEM (`BEGIN PUBLIC KEY`) or an X.509 certificate PEM. The error names
- * `field` and never repeats key material.
+ * `field` and never repeats key material. The key returned is not extractable; on Node it has a
+ * twin in `node:crypto` made from the same bytes (see `node-crypto.ts`).
  */
 export async function importRsaKey(
   input: KeyInput,
@@ -41,18 +43,24 @@ export async function importRsaKey(
     typeof input === 'string'
       ? pemToDer(input, isPrivate, field)
       : exportKeyObject(input, isPrivate, field);
+  return importDer(der, use, field);
+}
+
+async function importDer(
+  der: Uint8Array<ArrayBuffer>,
+  use: RsaUse,
+  field: string,
+): Promise<CryptoKey> {
+  const format = use === 'sign' || use === 'decrypt' ? 'pkcs8' : 'spki';
   try {
-    return await crypto.subtle.importKey(
-      isPrivate ? 'pkcs8' : 'spki',
-      der,
-      ALGORITHMS[use],
-      false,
-      [use],
-    );
+    const twin = nodeTwin(der, format); // first: see nodeTwin
+    const key = await crypto.subtle.importKey(format, der, ALGORITHMS[use], false, [use]);
+    pairNodeKey(key, use, twin);
+    return key;
   } catch {
     throw new WechatpayConfigError(
       field,
-      `could not import the RSA key; ${isPrivate ? 'expected a PKCS#8 private key' : 'expected an RSA public key'}`,
+      `could not import the RSA key; ${format === 'pkcs8' ? 'expected a PKCS#8 private key' : 'expected an RSA public key'}`,
     );
   }
 }
@@ -61,7 +69,15 @@ function isCryptoKey(input: KeyInput): input is CryptoKey {
   return typeof CryptoKey !== 'undefined' && input instanceof CryptoKey;
 }
 
+/**
+ * An extractable key is imported afresh from its bytes, non-extractable and for `use`. A
+ * non-extractable one is kept as it is when it already fits `use`, and stays on WebCrypto.
+ */
 async function adaptCryptoKey(key: CryptoKey, use: RsaUse, field: string): Promise<CryptoKey> {
+  if (key.extractable) {
+    const format = key.type === 'private' ? 'pkcs8' : 'spki';
+    return importDer(new Uint8Array(await crypto.subtle.exportKey(format, key)), use, field);
+  }
   const wanted = ALGORITHMS[use];
   const algorithm = key.algorithm as RsaHashedKeyAlgorithm;
   if (
@@ -71,19 +87,9 @@ async function adaptCryptoKey(key: CryptoKey, use: RsaUse, field: string): Promi
   ) {
     return key;
   }
-  if (!key.extractable) {
-    throw new WechatpayConfigError(
-      field,
-      `this CryptoKey is ${algorithm.name} and not extractable, but ${use} needs ${wanted.name}/${String(wanted.hash)}; pass a PEM string or an extractable key`,
-    );
-  }
-  const format = key.type === 'private' ? 'pkcs8' : 'spki';
-  return crypto.subtle.importKey(
-    format,
-    await crypto.subtle.exportKey(format, key),
-    wanted,
-    false,
-    [use],
+  throw new WechatpayConfigError(
+    field,
+    `this CryptoKey is ${algorithm.name} and not extractable, but ${use} needs ${wanted.name}/${String(wanted.hash)}; pass a PEM string or an extractable key`,
   );
 }
 

@@ -1,11 +1,12 @@
 import { fromBase64, fromUtf8, isBase64, toBase64, utf8 } from './base64.js';
-import { nodeRsa } from './node-crypto.js';
+import { concat } from './bytes.js';
+import { nodeOps } from './node-crypto.js';
 
 /** SHA256withRSA (RSASSA-PKCS1-v1_5) signature of a UTF-8 message, base64. */
 export async function rsaSign(key: CryptoKey, message: string): Promise<string> {
-  const node = nodeRsa();
+  const node = nodeOps(key, 'sign');
   if (node) {
-    return node.sign(message, key);
+    return node.sign(message);
   }
   return toBase64(
     new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, utf8(message))),
@@ -26,26 +27,15 @@ export async function rsaVerify(
     return false; // Node's decoder would skip junk, e.g. accept "validSignature, junk"
   }
   try {
-    const node = nodeRsa();
+    const node = nodeOps(key, 'verify');
     if (node) {
-      return node.verify(parts, key, signature);
+      return node.verify(parts, signature);
     }
     const bytes = fromBase64(signature) as Uint8Array<ArrayBuffer>;
     return await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, bytes, concat(parts));
   } catch {
     return false;
   }
-}
-
-function concat(parts: readonly (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
-  const bytes = parts.map((part) => (typeof part === 'string' ? utf8(part) : part));
-  const out = new Uint8Array(bytes.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of bytes) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** Most plaintext bytes RSA-OAEP/SHA-1 can take with a key of `modulusBits`: k − 2·20 − 2. */
@@ -55,11 +45,22 @@ export function oaepMaxPlaintext(modulusBits: number): number {
 
 /** RSA-OAEP (SHA-1, MGF1-SHA-1) encryption of a UTF-8 string, base64. */
 export async function oaepEncrypt(key: CryptoKey, plaintext: string): Promise<string> {
-  return toBase64(new Uint8Array(await crypto.subtle.encrypt('RSA-OAEP', key, utf8(plaintext))));
+  const node = nodeOps(key, 'encrypt');
+  const bytes = utf8(plaintext);
+  return toBase64(
+    node
+      ? node.oaepEncrypt(bytes)
+      : new Uint8Array(await crypto.subtle.encrypt('RSA-OAEP', key, bytes)),
+  );
 }
 
 /** RSA-OAEP (SHA-1) decryption of base64 ciphertext to a UTF-8 string. */
 export async function oaepDecrypt(key: CryptoKey, ciphertext: string): Promise<string> {
+  const node = nodeOps(key, 'decrypt');
   const bytes = fromBase64(ciphertext) as Uint8Array<ArrayBuffer>;
-  return fromUtf8(new Uint8Array(await crypto.subtle.decrypt('RSA-OAEP', key, bytes)));
+  return fromUtf8(
+    node
+      ? node.oaepDecrypt(bytes)
+      : new Uint8Array(await crypto.subtle.decrypt('RSA-OAEP', key, bytes)),
+  );
 }

@@ -17,6 +17,7 @@ export interface MockHttpServerOptions {
 export interface MockHttpServer {
   /** e.g. `http://127.0.0.1:43121`: give it to any client as its base URL. */
   readonly url: string;
+  /** Stops listening; every call after the first gets the same promise. */
   close(): Promise<void>;
 }
 
@@ -44,12 +45,13 @@ export async function startMockHttpServer(
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
   );
   const { address, port } = server.address() as AddressInfo;
+  let closed: Promise<void> | undefined;
   return {
     url: `http://${address}:${port}`,
     close: () =>
-      new Promise((resolve, reject) =>
+      (closed ??= new Promise((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
-      ),
+      )),
   };
 }
 
