@@ -4,8 +4,9 @@
 // - encrypted-requires-serial: an operation whose request body contains a property marked
 //   `x-wechatpay-encrypted: true` must declare a required `Wechatpay-Serial` header parameter,
 //   because WeChat Pay needs to know which public key encrypted the field.
-// - enum-varnames: every schema with `enum` must carry `x-enum-varnames` and `x-enum-descriptions`
-//   arrays of the same length (the code generator turns them into named constants and doc comments).
+// - enum-varnames: every schema with `enum` (or `x-extensible-enum`, an open list of known values)
+//   must carry `x-enum-varnames` and `x-enum-descriptions` arrays of the same length (the code
+//   generator turns them into named constants and doc comments).
 
 const ENCRYPTED_FLAG = 'x-wechatpay-encrypted';
 const SERIAL_HEADER = 'wechatpay-serial';
@@ -156,21 +157,22 @@ function EnumVarnames() {
   return {
     Schema: {
       enter(schema, ctx) {
-        if (!Array.isArray(schema.enum)) return;
-        const count = schema.enum.length;
+        const list = Array.isArray(schema.enum) ? 'enum' : 'x-extensible-enum';
+        if (!Array.isArray(schema[list])) return;
+        const count = schema[list].length;
         for (const keyword of ['x-enum-varnames', 'x-enum-descriptions']) {
           const value = schema[keyword];
           if (value === undefined) {
             ctx.report({
-              message: `Schema with "enum" (${count} values) must declare "${keyword}".`,
-              location: ctx.location.child('enum').key(),
+              message: `Schema with "${list}" (${count} values) must declare "${keyword}".`,
+              location: ctx.location.child(list).key(),
             });
             continue;
           }
           if (!Array.isArray(value) || value.length !== count) {
             const actual = Array.isArray(value) ? `${value.length} entries` : 'not an array';
             ctx.report({
-              message: `"${keyword}" must list ${count} entries, one per "enum" value (found ${actual}).`,
+              message: `"${keyword}" must list ${count} entries, one per "${list}" value (found ${actual}).`,
               location: ctx.location.child(keyword),
             });
             continue;
