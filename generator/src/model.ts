@@ -3,6 +3,8 @@ export interface ApiModel {
   title: string;
   version: string;
   enums: EnumModel[];
+  /** Every component schema that is not an enum, each exported as a type of its own name. */
+  schemaTypes: SchemaTypeModel[];
   operations: OperationModel[];
   webhooks: WebhookModel[];
 }
@@ -12,6 +14,14 @@ export interface EnumModel {
   name: string;
   description?: string;
   members: EnumMemberModel[];
+  /** `x-extensible-enum`: the members are the known values, and any other string is valid. */
+  open?: true;
+}
+
+export interface SchemaTypeModel {
+  /** Component schema name, also the name of its exported type. */
+  name: string;
+  description?: string;
 }
 
 export interface EnumMemberModel {

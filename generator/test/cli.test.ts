@@ -42,7 +42,7 @@ describe('wechatpay-kit-generate', { timeout: 90_000 }, () => {
     const { dir } = await scratchMini();
     expect(await run(dir)).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining('Generated 7 files'),
+      stdout: expect.stringContaining('Generated 8 files'),
     });
     expect(await run(dir, '--check')).toMatchObject({
       code: 0,

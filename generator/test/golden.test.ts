@@ -15,6 +15,7 @@ describe('generated output of the mini fixture', () => {
       'notifications.ts',
       'operations.ts',
       'schema.ts',
+      'types.ts',
     ]);
     for (const file of files) {
       await expect(file.content).toMatchFileSnapshot(`__snapshots__/mini/${file.path}`);
@@ -24,7 +25,7 @@ describe('generated output of the mini fixture', () => {
   it('writes the MSW handlers to their own folder, matching the golden file', async () => {
     const outputs = await generateOutputs(target);
     expect(outputs.map(({ outDir, files }) => [outDir, files.length])).toEqual([
-      ['/nonexistent/generated', 7],
+      ['/nonexistent/generated', 8],
       ['/nonexistent/msw/generated', 2],
     ]);
     const files = outputs[1]?.files ?? [];

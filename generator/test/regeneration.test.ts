@@ -67,3 +67,46 @@ describe('a spec change shows up in the output with no generator change', () => 
     expect(files['schema.ts']).toContain('bindContract: {');
   });
 });
+
+describe('component schema names become exported type names', () => {
+  /** Adds a schema (used by Policy, so the linter keeps quiet) named `name`. */
+  const addSchema = (name: string, description: string) => (spec: any) => {
+    spec.components.schemas[name] = {
+      type: 'object',
+      description,
+      properties: { code: { type: 'string', description: 'Code.' } },
+    };
+    spec.components.schemas.Policy.properties.extra = {
+      $ref: `#/components/schemas/${name}`,
+    };
+  };
+
+  it('a new schema gets its named type', async () => {
+    const files = await generated(addSchema('Insurer', '保险公司 (insurer).'));
+    expect(baseline['types.ts']).not.toContain('Insurer');
+    expect(files['types.ts']).toContain(
+      "/** 保险公司 (insurer). */\nexport type Insurer = components['schemas']['Insurer'];",
+    );
+    expect(files['index.ts']).toContain(
+      "export type { Holder, Policy, PolicyChanged, Insurer } from './types.js';",
+    );
+  });
+
+  it.each([
+    [
+      'OperationId',
+      /#\/components\/schemas\/OperationId: schema name "OperationId" is also the name/,
+    ],
+    ['components', /#\/components\/schemas\/components: schema name "components" is also/],
+  ])('a schema named like a generated export (%s) is refused', async (name, error) => {
+    const { target } = await scratchMini(addSchema(name, 'Clash.'));
+    await expect(generate(target)).rejects.toThrow(error);
+  });
+
+  it('a schema name that is no identifier is refused', async () => {
+    const { target } = await scratchMini(addSchema('Policy.v2', 'Dotted.'));
+    await expect(generate(target)).rejects.toThrow(
+      /#\/components\/schemas\/Policy\.v2: schema name "Policy\.v2" is not a TypeScript identifier/,
+    );
+  });
+});

@@ -7,8 +7,9 @@
 // - encrypted-field-pointers: every `x-wechatpay-encrypted` mark in a request or response body can
 //   be expressed as a field pointer, the form the generator hands the client and the simulator;
 //   and no mark sits in a non-2xx answer, which nothing decrypts.
-// - enum-varnames: every schema with `enum` must carry `x-enum-varnames` and `x-enum-descriptions`
-//   arrays of the same length (the code generator turns them into named constants and doc comments).
+// - enum-varnames: every schema with `enum` (or `x-extensible-enum`, an open list of known values)
+//   must carry `x-enum-varnames` and `x-enum-descriptions` arrays of the same length (the code
+//   generator turns them into named constants and doc comments).
 //
 // The marks are found by the walker the generator uses too, so lint and generated code agree.
 
@@ -134,21 +135,22 @@ function EnumVarnames() {
   return {
     Schema: {
       enter(schema, ctx) {
-        if (!Array.isArray(schema.enum)) return;
-        const count = schema.enum.length;
+        const list = Array.isArray(schema.enum) ? 'enum' : 'x-extensible-enum';
+        if (!Array.isArray(schema[list])) return;
+        const count = schema[list].length;
         for (const keyword of ['x-enum-varnames', 'x-enum-descriptions']) {
           const value = schema[keyword];
           if (value === undefined) {
             ctx.report({
-              message: `Schema with "enum" (${count} values) must declare "${keyword}".`,
-              location: ctx.location.child('enum').key(),
+              message: `Schema with "${list}" (${count} values) must declare "${keyword}".`,
+              location: ctx.location.child(list).key(),
             });
             continue;
           }
           if (!Array.isArray(value) || value.length !== count) {
             const actual = Array.isArray(value) ? `${value.length} entries` : 'not an array';
             ctx.report({
-              message: `"${keyword}" must list ${count} entries, one per "enum" value (found ${actual}).`,
+              message: `"${keyword}" must list ${count} entries, one per "${list}" value (found ${actual}).`,
               location: ctx.location.child(keyword),
             });
             continue;

@@ -50,6 +50,10 @@ describe('wechatpay/enum-varnames', () => {
         '#/components/schemas/MissingDescriptions/enum',
         'Schema with "enum" (2 values) must declare "x-enum-descriptions".',
       ],
+      [
+        '#/components/schemas/OpenMissingDescriptions/x-extensible-enum',
+        'Schema with "x-extensible-enum" (2 values) must declare "x-enum-descriptions".',
+      ],
     ]);
     // A missing keyword is reported on the `enum` key itself.
     expect(problems[0]?.location[0]).toMatchObject({ reportOnKey: true });

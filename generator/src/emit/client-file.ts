@@ -25,6 +25,7 @@ export function clientStatements(
       namedImports: [
         'createWechatpayClient',
         { name: 'OperationMethod', isTypeOnly: true },
+        { name: 'PathsForFetch', isTypeOnly: true },
         { name: 'WechatpayClientOptions', isTypeOnly: true },
       ],
     },
@@ -63,7 +64,7 @@ export function clientStatements(
       isExported: true,
       name: client,
       docs: docsOf("An openapi-fetch client for the spec's paths, plus one method per operation."),
-      type: `Client<paths> & ${methods}`,
+      type: `Client<PathsForFetch<paths>> & ${methods}`,
     },
     {
       kind: StructureKind.TypeAlias,
@@ -82,7 +83,7 @@ export function clientStatements(
       parameters: [{ name: 'options', type: options }],
       returnType: client,
       statements: (writer) => {
-        writer.write(`return createWechatpayClient<paths, ${methods}>(options, `);
+        writer.write(`return createWechatpayClient<PathsForFetch<paths>, ${methods}>(options, `);
         writer.write(`{ operations: operationTable, product: ${literal(packageName)} });`);
       },
     },

@@ -7,7 +7,10 @@ import {
 import type { EnumMemberModel, EnumModel } from '../model.js';
 import { docsOf, escapeDoc, literal } from './source-file.js';
 
-/** `enums.ts`: each named enum as a const object plus the union type of its values. */
+/**
+ * `enums.ts`: each named enum as a const object plus the union type of its values; an open
+ * enum's type adds `string & {}`, which admits any string yet keeps the known values suggested.
+ */
 export function enumStatements(enums: readonly EnumModel[]): StatementStructures[] {
   return enums.flatMap((model) => [
     {
@@ -23,8 +26,12 @@ export function enumStatements(enums: readonly EnumModel[]): StatementStructures
       kind: StructureKind.TypeAlias,
       isExported: true,
       name: model.name,
-      docs: docsOf(`One of the values of {@link ${model.name}}.`),
-      type: `(typeof ${model.name})[keyof typeof ${model.name}]`,
+      docs: docsOf(
+        model.open
+          ? `One of the known values of {@link ${model.name}}, or another string.`
+          : `One of the values of {@link ${model.name}}.`,
+      ),
+      type: `(typeof ${model.name})[keyof typeof ${model.name}]${model.open ? ' | (string & {})' : ''}`,
     },
   ]);
 }

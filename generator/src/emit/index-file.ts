@@ -4,6 +4,8 @@ import {
   type OptionalKind,
   type StatementStructures,
 } from 'ts-morph';
+import { specError } from '../errors.js';
+import { joinPointer } from '../lib/json-pointer.js';
 import type { ApiModel } from '../model.js';
 
 type Export = OptionalKind<ExportDeclarationStructure> & { kind: StructureKind.ExportDeclaration };
@@ -12,23 +14,36 @@ type Export = OptionalKind<ExportDeclarationStructure> & { kind: StructureKind.E
 export function indexStatements(model: ApiModel, clientName: string): StatementStructures[] {
   const client = [`${clientName}Client`, `${clientName}ClientOptions`, `${clientName}Operations`];
   const tables = ['OperationId', 'WebhookEventType', 'WebhookResources'];
-  return [
+  const enums = model.enums.map((item) => item.name);
+  const types = model.schemaTypes.map((item) => item.name);
+  const statements = [
     exportFrom('./client.js', [`create${clientName}Client`], client),
-    ...(model.enums.length > 0
-      ? [
-          exportFrom(
-            './enums.js',
-            model.enums.map((item) => item.name),
-            [],
-          ),
-        ]
-      : []),
+    ...(enums.length > 0 ? [exportFrom('./enums.js', enums, [])] : []),
     ...(model.webhooks.length > 0
       ? [exportFrom('./notifications.js', ['parseNotification'], [`${clientName}Notification`])]
       : []),
     exportFrom('./operations.js', ['operationTable', 'webhookTable'], tables),
     exportFrom('./schema.js', [], ['components', 'operations', 'paths', 'webhooks']),
+    ...(types.length > 0 ? [exportFrom('./types.js', [], types)] : []),
   ];
+  assertUniqueNames(statements.flatMap(exportedNames));
+  return statements;
+}
+
+/** Schema names become exports next to the fixed ones; a schema named like one is refused. */
+function assertUniqueNames(names: readonly string[]): void {
+  const clash = names.find((name, index) => names.indexOf(name) !== index);
+  if (clash !== undefined) {
+    throw specError(
+      joinPointer('/components/schemas', clash),
+      `schema name "${clash}" is also the name of a generated export; rename the schema`,
+    );
+  }
+}
+
+function exportedNames(statement: Export): string[] {
+  const named = Array.isArray(statement.namedExports) ? statement.namedExports : [];
+  return named.flatMap((item) => (typeof item === 'object' ? [item.name] : []));
 }
 
 function exportFrom(

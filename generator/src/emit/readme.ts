@@ -13,6 +13,7 @@ export function generatedReadme(model: ApiModel, specLabel: string): string {
     '| --- | --- |',
     '| `schema.ts` | `paths`, `webhooks`, `components`, `operations` types (openapi-typescript) |',
     '| `enums.ts` | each named enum as a const object and a union type |',
+    '| `types.ts` | a named type for each component schema that is not an enum |',
     `| \`operations.ts\` | the operation table (${model.operations.length} operations) and the webhook table (${model.webhooks.length} events) |`,
     '| `client.ts` | the client factory and one typed method per operation |',
     '| `notifications.ts` | `parseNotification`, typed with the decrypted callback resources |',

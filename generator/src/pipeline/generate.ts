@@ -13,6 +13,7 @@ import { handlerStatements } from '../emit/handlers-file.js';
 import { schemaStatements } from '../emit/schemas-file.js';
 import { generatedReadme } from '../emit/readme.js';
 import { schemaTypes } from '../emit/schema-file.js';
+import { schemaTypeStatements } from '../emit/types-file.js';
 import { printStatements } from '../emit/source-file.js';
 import type { Node } from '../lib/document.js';
 import type { ApiModel } from '../model.js';
@@ -90,6 +91,9 @@ async function clientFiles(
   if (model.enums.length > 0) {
     modules.push(['enums.ts', enumStatements(model.enums)]);
   }
+  if (model.schemaTypes.length > 0) {
+    modules.push(['types.ts', schemaTypeStatements(model.schemaTypes)]);
+  }
   if (model.webhooks.length > 0) {
     modules.push([
       'notifications.ts',
@@ -97,7 +101,15 @@ async function clientFiles(
     ]);
   }
   const raw: GeneratedFile[] = [
-    { path: 'schema.ts', content: header + (await schemaTypes(document)) },
+    {
+      path: 'schema.ts',
+      content:
+        header +
+        (await schemaTypes(
+          document,
+          model.webhooks.map((item) => item.resourceSchema),
+        )),
+    },
     ...modules.map(([path, statements]) => ({
       path,
       content: header + printStatements(path, statements),

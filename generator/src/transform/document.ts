@@ -1,10 +1,19 @@
 import { specError } from '../errors.js';
-import { isNode, type DocumentContext } from '../lib/document.js';
+import { isNode, type DocumentContext, type Node } from '../lib/document.js';
 import { joinPointer } from '../lib/json-pointer.js';
-import type { ApiModel, EnumModel, HttpMethod, OperationModel, WebhookModel } from '../model.js';
+import type {
+  ApiModel,
+  EnumModel,
+  HttpMethod,
+  OperationModel,
+  SchemaTypeModel,
+  WebhookModel,
+} from '../model.js';
 import { transformEnumSchema } from './enum-schema.js';
 import { transformOperationObject } from './operation-object.js';
 import { transformWebhookObject } from './webhook-object.js';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -19,22 +28,51 @@ export function transformDocument(ctx: DocumentContext): ApiModel {
   if (typeof info.version !== 'string' || typeof info.title !== 'string') {
     throw specError('/info', 'info needs a title and a version');
   }
+  const enums = transformEnums(ctx);
   return {
     title: info.title,
     version: info.version,
-    enums: transformEnums(ctx),
+    enums,
+    schemaTypes: transformSchemaTypes(ctx, enums),
     operations: transformPaths(ctx),
     webhooks: transformWebhooks(ctx),
   };
 }
 
-function transformEnums(ctx: DocumentContext): EnumModel[] {
+function componentSchemas(ctx: DocumentContext): Node {
   const components = isNode(ctx.document.components) ? ctx.document.components : {};
-  const schemas = isNode(components.schemas) ? components.schemas : {};
-  return Object.entries(schemas).flatMap(([name, schema]) => {
+  return isNode(components.schemas) ? components.schemas : {};
+}
+
+function transformEnums(ctx: DocumentContext): EnumModel[] {
+  return Object.entries(componentSchemas(ctx)).flatMap(([name, schema]) => {
     const path = joinPointer('/components/schemas', name);
     const model = isNode(schema) ? transformEnumSchema(name, schema, { path }) : undefined;
     return model ? [model] : [];
+  });
+}
+
+/**
+ * The component schemas that get a named type; enums have theirs in `enums.ts` already.
+ * Every schema name becomes an exported name, so it must be an identifier.
+ */
+function transformSchemaTypes(
+  ctx: DocumentContext,
+  enums: readonly EnumModel[],
+): SchemaTypeModel[] {
+  const enumNames = new Set(enums.map((model) => model.name));
+  return Object.entries(componentSchemas(ctx)).flatMap(([name, schema]) => {
+    if (!IDENTIFIER.test(name)) {
+      throw specError(
+        joinPointer('/components/schemas', name),
+        `schema name "${name}" is not a TypeScript identifier; the generator exports a type of that name`,
+      );
+    }
+    if (enumNames.has(name)) {
+      return [];
+    }
+    const description = isNode(schema) ? schema.description : undefined;
+    return [typeof description === 'string' ? { name, description } : { name }];
   });
 }
 

@@ -5,7 +5,14 @@ import type { EnumMemberModel, EnumModel } from '../model.js';
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
- * A named string enum schema (`components/schemas/<Name>` with `enum`) as a const-object model.
+ * An open list of known string values (Zalando's convention): the type offers them, yet any
+ * other string stays valid, as with error codes an API may add to at any time.
+ */
+export const EXTENSIBLE_ENUM = 'x-extensible-enum';
+
+/**
+ * A named string enum schema (`components/schemas/<Name>` with `enum`, or `x-extensible-enum`
+ * for an open list) as a const-object model.
  * Keys come from `x-enum-varnames`, member docs from `x-enum-descriptions`.
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
@@ -14,12 +21,19 @@ export function transformEnumSchema(
   schema: Node,
   { path }: { path: string },
 ): EnumModel | undefined {
-  if (!Array.isArray(schema.enum)) {
+  const open = Array.isArray(schema[EXTENSIBLE_ENUM]);
+  if (open && schema.enum !== undefined) {
+    throw specError(path, `enum "${name}" has both enum and ${EXTENSIBLE_ENUM}; keep one`);
+  }
+  const values = open ? schema[EXTENSIBLE_ENUM] : schema.enum;
+  if (!Array.isArray(values)) {
     return undefined;
   }
-  const values = schema.enum;
   if (!values.every((value): value is string => typeof value === 'string')) {
-    throw specError(`${path}/enum`, 'only string enums are supported');
+    throw specError(
+      `${path}/${open ? EXTENSIBLE_ENUM : 'enum'}`,
+      'only string enums are supported',
+    );
   }
   const keys = readStringList(schema, 'x-enum-varnames', values.length, path);
   if (!keys) {
@@ -36,7 +50,12 @@ export function transformEnumSchema(
   });
   assertUnique(members, path);
   const description = typeof schema.description === 'string' ? schema.description : undefined;
-  return description ? { name, description, members } : { name, members };
+  return {
+    name,
+    ...(description ? { description } : {}),
+    members,
+    ...(open ? { open: true as const } : {}),
+  };
 }
 
 function readStringList(

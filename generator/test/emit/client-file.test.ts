@@ -21,7 +21,12 @@ const cases: TestCase<OperationModel[], string>[] = [
     'one documented method per operation and the factory',
     {
       given: [query],
-      want: `import { createWechatpayClient, type OperationMethod, type WechatpayClientOptions } from 'core';
+      want: `import {
+  createWechatpayClient,
+  type OperationMethod,
+  type PathsForFetch,
+  type WechatpayClientOptions,
+} from 'core';
 import type { Client } from 'openapi-fetch';
 import { operationTable } from './operations.js';
 import type { paths } from './schema.js';
@@ -40,7 +45,7 @@ export interface PetOperations {
 }
 
 /** An openapi-fetch client for the spec's paths, plus one method per operation. */
-export type PetClient = Client<paths> & PetOperations;
+export type PetClient = Client<PathsForFetch<paths>> & PetOperations;
 
 export type PetClientOptions = WechatpayClientOptions;
 
@@ -50,7 +55,7 @@ export type PetClientOptions = WechatpayClientOptions;
  * Call \`GET\`/\`POST\`/\`PATCH\` with a path, or one method per operation.
  */
 export function createPetClient(options: PetClientOptions): PetClient {
-  return createWechatpayClient<paths, PetOperations>(options, {
+  return createWechatpayClient<PathsForFetch<paths>, PetOperations>(options, {
     operations: operationTable,
     product: '@x/pet',
   });

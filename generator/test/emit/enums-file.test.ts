@@ -32,6 +32,19 @@ export type AuthState = (typeof AuthState)[keyof typeof AuthState];
     },
   ],
   [
+    'an open enum admits any other string',
+    {
+      given: [{ name: 'ErrorCode', members: [{ key: 'NO_AUTH', value: 'NO_AUTH' }], open: true }],
+      want: `export const ErrorCode = {
+  NO_AUTH: 'NO_AUTH',
+} as const;
+
+/** One of the known values of {@link ErrorCode}, or another string. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode] | (string & {});
+`,
+    },
+  ],
+  [
     'spec text cannot close the comment',
     {
       given: [{ name: 'E', members: [{ key: 'A', value: 'a', description: 'ends */ here' }] }],

@@ -28,6 +28,45 @@ const cases: TestCase<Record<string, unknown>, EnumModel | undefined | { error: 
     },
   ],
   [
+    'x-extensible-enum: the known values of an open list',
+    {
+      given: {
+        type: 'string',
+        'x-extensible-enum': ['PARAM_ERROR', 'NO_AUTH'],
+        'x-enum-varnames': ['PARAM_ERROR', 'NO_AUTH'],
+      },
+      want: {
+        name: 'AuthState',
+        members: [
+          { key: 'PARAM_ERROR', value: 'PARAM_ERROR' },
+          { key: 'NO_AUTH', value: 'NO_AUTH' },
+        ],
+        open: true,
+      },
+    },
+  ],
+  [
+    'an open list needs x-enum-varnames too',
+    {
+      given: { 'x-extensible-enum': ['A'] },
+      want: { error: /AuthState: enum "AuthState" needs x-enum-varnames/ },
+    },
+  ],
+  [
+    'enum and x-extensible-enum together',
+    {
+      given: { enum: ['A'], 'x-extensible-enum': ['A'], 'x-enum-varnames': ['A'] },
+      want: { error: /AuthState: enum "AuthState" has both enum and x-extensible-enum/ },
+    },
+  ],
+  [
+    'only string values in an open list',
+    {
+      given: { 'x-extensible-enum': [400] },
+      want: { error: /AuthState\/x-extensible-enum: only string enums are supported/ },
+    },
+  ],
+  [
     'descriptions are optional',
     {
       given: { enum: ['A'], 'x-enum-varnames': ['A_NAME'] },

@@ -34,6 +34,7 @@ export type {
   HttpMethod,
   OperationDescriptor,
   OperationMethod,
+  PathsForFetch,
   WebhookDescriptor,
 } from './operation.js';
 export {

@@ -39,11 +39,48 @@ export interface WebhookDescriptor {
 /**
  * The typed method the generated client has for one operation: openapi-fetch's call for that
  * path and method, so it takes the usual `{ params, body, ... }` and resolves to
- * `{ data, error, response }`.
+ * `{ data, error, response }`; `error` is the spec's error body as declared.
  */
 export type OperationMethod<
   TPathItem extends Record<string | number, any>,
   TMethod extends keyof ClientForPath<TPathItem, JsonMediaType>,
-> = ClientForPath<TPathItem, JsonMediaType>[TMethod];
+> = ClientForPath<TPathItem, JsonMediaType>[TMethod] extends (
+  ...init: infer TInit
+) => Promise<infer TResult>
+  ? (
+      ...init: TInit
+    ) => Promise<WithDeclaredError<TResult, ErrorBody<TPathItem[Lowercase<TMethod & string>]>>>
+  : never;
 
 type JsonMediaType = `${string}/${string}`;
+
+// openapi-fetch 0.17 passes `error` through its `Readable` type, which turns an open string
+// union (`'PARAM_ERROR' | (string & {})`) into an object type (openapi-ts/openapi-typescript#2765).
+// The spec marks nothing readOnly, so the declared error body is the same type, intact.
+type WithDeclaredError<TResult, TError> = TResult extends { error?: never }
+  ? TResult
+  : Omit<TResult, 'error'> & { error: TError };
+
+/**
+ * `TPaths` with each open string union (`'PARAM_ERROR' | (string & {})`) as plain `string`: the
+ * paths type for openapi-fetch's path-based methods, whose `Readable` would turn `string & {}`
+ * into an object type. The per-operation methods keep the unions.
+ */
+export type PathsForFetch<T> = T extends string
+  ? string extends T
+    ? string
+    : T
+  : T extends object
+    ? { [K in keyof T]: PathsForFetch<T[K]> }
+    : T;
+
+/** The JSON bodies of an operation's 4xx and 5xx responses. */
+type ErrorBody<TOperation> = TOperation extends { responses: infer TResponses }
+  ? {
+      [S in keyof TResponses]: `${S & (string | number)}` extends `${4 | 5}${string}`
+        ? TResponses[S] extends { content: { 'application/json': infer TBody } }
+          ? TBody
+          : never
+        : never;
+    }[keyof TResponses]
+  : never;

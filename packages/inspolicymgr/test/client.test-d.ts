@@ -1,14 +1,34 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   AuthState,
+  CoverageTermType,
+  ErrorCode,
+  PaymentMethod,
+  PaymentPeriod,
+  PeriodPremiumMode,
+  PolicyState,
   PolicyType,
   createInspolicymgrClient,
+  toApiError,
+  type Authorization,
+  type AuthorizationDetail,
+  type BindContractRequest,
+  type ErrorResponse,
+  type GrantedNotification,
+  type GrantedNotificationResource,
+  type NotificationFailureReply,
+  type PendingUploadQueryNotification,
+  type PendingUploadQueryNotificationResource,
+  type PendingUploadQueryReply,
+  type Policy,
+  type SubmitAuthorizationRequest,
+  type UpdatePolicyRequest,
+  type UploadPolicyRequest,
   type components,
   type operations,
   type paths,
   type webhooks,
   type WebhookResources,
-  type WechatpayErrorCode,
 } from '../src/index.js';
 
 declare const options: Parameters<typeof createInspolicymgrClient>[0];
@@ -78,6 +98,37 @@ describe('types', () => {
       params: { path },
     });
     expectTypeOf(viaPath.data).toEqualTypeOf(data);
+    // openapi-fetch's own path-based methods see open string unions as plain strings.
+    expectTypeOf(viaPath.error?.code).toEqualTypeOf<string | undefined>();
+  });
+
+  it('names every component schema: its enum, or a type of its own name', () => {
+    interface Named {
+      AuthState: AuthState;
+      PolicyType: PolicyType;
+      PolicyState: PolicyState;
+      PaymentMethod: PaymentMethod;
+      PeriodPremiumMode: PeriodPremiumMode;
+      PaymentPeriod: PaymentPeriod;
+      CoverageTermType: CoverageTermType;
+      ErrorCode: ErrorCode;
+      SubmitAuthorizationRequest: SubmitAuthorizationRequest;
+      Authorization: Authorization;
+      AuthorizationDetail: AuthorizationDetail;
+      UploadPolicyRequest: UploadPolicyRequest;
+      UpdatePolicyRequest: UpdatePolicyRequest;
+      Policy: Policy;
+      BindContractRequest: BindContractRequest;
+      ErrorResponse: ErrorResponse;
+      GrantedNotification: GrantedNotification;
+      GrantedNotificationResource: GrantedNotificationResource;
+      PendingUploadQueryNotification: PendingUploadQueryNotification;
+      PendingUploadQueryNotificationResource: PendingUploadQueryNotificationResource;
+      PendingUploadQueryReply: PendingUploadQueryReply;
+      NotificationFailureReply: NotificationFailureReply;
+    }
+    expectTypeOf<keyof Named>().toEqualTypeOf<keyof components['schemas']>();
+    expectTypeOf<Named>().toEqualTypeOf<components['schemas']>();
   });
 
   it('exports the spec types', () => {
@@ -104,13 +155,26 @@ describe('types', () => {
 });
 
 describe('errors', () => {
-  it('toApiError types code as the documented codes, still open to others', async () => {
-    const { toApiError } = await import('../src/index.js');
+  it('types error codes as the documented ones, still open to others', async () => {
     const result = await client.queryPolicy({ params: { path } });
-    const failure = toApiError(result);
-    expectTypeOf(failure?.code).toEqualTypeOf<WechatpayErrorCode | undefined>();
-    const known: WechatpayErrorCode = 'SIGN_ERROR';
-    const other: WechatpayErrorCode = 'SOME_FUTURE_CODE';
-    void [known, other];
+    expectTypeOf(result.error?.code).toEqualTypeOf<ErrorCode | undefined>();
+    const known: ErrorCode = ErrorCode.SIGN_ERROR;
+    const other: ErrorCode = 'SOME_FUTURE_CODE';
+    expectTypeOf<'PARAM_ERROR'>().toExtend<ErrorCode>();
+    // @ts-expect-error: a code is a string
+    const notCode: ErrorCode = 400;
+    void [known, other, notCode];
+  });
+
+  it('toApiError carries the codes, and is defined once the result holds an error', async () => {
+    const result = await client.queryPolicy({ params: { path } });
+    expectTypeOf(toApiError(result)?.code).toEqualTypeOf<ErrorCode | undefined>();
+    if (result.error) {
+      expectTypeOf(result.error.code).toEqualTypeOf<ErrorCode>();
+      expectTypeOf(toApiError(result).code).toEqualTypeOf<ErrorCode>();
+    }
+    const { error, response } = result;
+    // @ts-expect-error: `error` may be undefined, so may the failure
+    void toApiError({ error, response }).code;
   });
 });

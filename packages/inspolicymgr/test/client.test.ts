@@ -109,6 +109,40 @@ describe('createInspolicymgrClient', () => {
     expect(failure?.message).toBe('404 RESOURCE_NOT_EXISTS: 保单不存在 (Request-ID R-404)');
   });
 
+  it('toApiError also reports an error answer without a body', async () => {
+    const client = createInspolicymgrClient({
+      ...credentials,
+      retry: false,
+      fetch: recordingFetch(
+        () =>
+          new Response(null, {
+            status: 404,
+            statusText: 'Not Found',
+            headers: { 'Content-Length': '0', 'Request-ID': 'R-empty' },
+          }),
+      ).fetch,
+    });
+    const result = await client.queryPolicy({ params: { path: { out_insurance_no: 'Missing1' } } });
+    expect(result.error).toBeUndefined();
+    expect(toApiError(result)).toMatchObject({
+      status: 404,
+      code: 'HTTP_404',
+      message: '404 HTTP_404: Not Found (Request-ID R-empty)',
+      requestId: 'R-empty',
+    });
+  });
+
+  it('toApiError gives undefined for a 2xx answer', async () => {
+    const client = createInspolicymgrClient({
+      ...credentials,
+      fetch: recordingFetch(() => json(policy)).fetch,
+    });
+    const result = await client.queryPolicy({
+      params: { path: { out_insurance_no: OUT_INSURANCE_NO } },
+    });
+    expect(toApiError(result)).toBeUndefined();
+  });
+
   it('keeps the path-typed openapi-fetch methods', async () => {
     const { fetch, requests } = recordingFetch(() =>
       json({

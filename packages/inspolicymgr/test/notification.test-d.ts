@@ -18,6 +18,8 @@ describe('callback events', () => {
         components['schemas']['GrantedNotificationResource']
       >();
       expectTypeOf(event.resource.auth_state).toEqualTypeOf<AuthState>();
+      // @ts-expect-error: the resource has no such field; a typo does not compile
+      void event.resource.typo;
     } else {
       expectTypeOf(
         event.event_type,
@@ -26,6 +28,8 @@ describe('callback events', () => {
         components['schemas']['PendingUploadQueryNotificationResource']
       >();
       expectTypeOf(event.resource.out_insurance_no).toEqualTypeOf<string>();
+      // @ts-expect-error: the resource has no such field; a typo does not compile
+      void event.resource.out_insurance_number;
     }
     // @ts-expect-error: not an event type of this API
     if (event.event_type === 'TRANSACTION.SUCCESS') {

@@ -6,6 +6,7 @@ export const schemaDocument: { components: { schemas: Record<string, object> } }
   components: {
     schemas: {
       PolicyState: { type: 'string', enum: ['POLICY_STATE_ISSUING', 'POLICY_STATE_APPROVED'] },
+      ErrorCode: { type: 'string' },
       Holder: { type: 'object', properties: { id_number: { type: 'string' } } },
       Policy: {
         type: 'object',
@@ -30,6 +31,7 @@ export const schemaDocument: { components: { schemas: Record<string, object> } }
       PolicyChanged: {
         type: 'object',
         required: ['policy_no'],
+        additionalProperties: true,
         properties: { policy_no: { type: 'string' } },
       },
     },

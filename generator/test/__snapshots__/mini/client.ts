@@ -4,6 +4,7 @@
 import {
   createWechatpayClient,
   type OperationMethod,
+  type PathsForFetch,
   type WechatpayClientOptions,
 } from '@wechatpay-kit/core';
 import type { Client } from 'openapi-fetch';
@@ -36,7 +37,7 @@ export interface MiniOperations {
 }
 
 /** An openapi-fetch client for the spec's paths, plus one method per operation. */
-export type MiniClient = Client<paths> & MiniOperations;
+export type MiniClient = Client<PathsForFetch<paths>> & MiniOperations;
 
 export type MiniClientOptions = WechatpayClientOptions;
 
@@ -46,7 +47,7 @@ export type MiniClientOptions = WechatpayClientOptions;
  * Call `GET`/`POST`/`PATCH` with a path, or one method per operation.
  */
 export function createMiniClient(options: MiniClientOptions): MiniClient {
-  return createWechatpayClient<paths, MiniOperations>(options, {
+  return createWechatpayClient<PathsForFetch<paths>, MiniOperations>(options, {
     operations: operationTable,
     product: '@wechatpay-kit/mini',
   });

@@ -11,3 +11,14 @@ export const PolicyState = {
 
 /** One of the values of {@link PolicyState}. */
 export type PolicyState = (typeof PolicyState)[keyof typeof PolicyState];
+
+/** Documented error codes; the API may answer others. */
+export const ErrorCode = {
+  /** 参数错误 (invalid parameter) */
+  PARAM_ERROR: 'PARAM_ERROR',
+  /** 系统异常 (system error) */
+  SYSTEM_ERROR: 'SYSTEM_ERROR',
+} as const;
+
+/** One of the known values of {@link ErrorCode}, or another string. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode] | (string & {});

@@ -8,7 +8,7 @@ export {
   type MiniOperations,
 } from './client.js';
 
-export { PolicyState } from './enums.js';
+export { PolicyState, ErrorCode } from './enums.js';
 
 export { parseNotification, type MiniNotification } from './notifications.js';
 
@@ -21,3 +21,5 @@ export {
 } from './operations.js';
 
 export type { components, operations, paths, webhooks } from './schema.js';
+
+export type { Holder, Policy, PolicyChanged } from './types.js';

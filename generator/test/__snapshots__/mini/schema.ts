@@ -73,6 +73,8 @@ export interface components {
      * @enum {string}
      */
     PolicyState: 'POLICY_STATE_ISSUING' | 'POLICY_STATE_APPROVED';
+    /** @description Documented error codes; the API may answer others. */
+    ErrorCode: 'PARAM_ERROR' | 'SYSTEM_ERROR' | (string & {});
     /** @description A policy holder. */
     Holder: {
       /** @description Encrypted id number. */
@@ -89,6 +91,7 @@ export interface components {
       /** @description Insurer policy code. */
       policy_code?: string;
     } & unknown;
+    /** @description The decrypted resource; undocumented fields may come too. */
     PolicyChanged: {
       /** @description Policy number. */
       policy_no: string;
@@ -102,8 +105,7 @@ export interface components {
       };
       content: {
         'application/json': {
-          /** @description Error code. */
-          code?: string;
+          code?: components['schemas']['ErrorCode'];
         };
       };
     };

@@ -372,11 +372,12 @@ export const schemaDocument: { components: { schemas: Record<string, object> } }
           out_contract_code: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
         },
       },
+      ErrorCode: { type: 'string' },
       ErrorResponse: {
         type: 'object',
         required: ['code', 'message'],
         properties: {
-          code: { type: 'string' },
+          code: { $ref: '#/components/schemas/ErrorCode' },
           message: { type: 'string' },
           detail: {
             type: 'object',

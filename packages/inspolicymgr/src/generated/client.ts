@@ -4,6 +4,7 @@
 import {
   createWechatpayClient,
   type OperationMethod,
+  type PathsForFetch,
   type WechatpayClientOptions,
 } from '@wechatpay-kit/core';
 import type { Client } from 'openapi-fetch';
@@ -116,7 +117,7 @@ export interface InspolicymgrOperations {
 }
 
 /** An openapi-fetch client for the spec's paths, plus one method per operation. */
-export type InspolicymgrClient = Client<paths> & InspolicymgrOperations;
+export type InspolicymgrClient = Client<PathsForFetch<paths>> & InspolicymgrOperations;
 
 export type InspolicymgrClientOptions = WechatpayClientOptions;
 
@@ -126,7 +127,7 @@ export type InspolicymgrClientOptions = WechatpayClientOptions;
  * Call `GET`/`POST`/`PATCH` with a path, or one method per operation.
  */
 export function createInspolicymgrClient(options: InspolicymgrClientOptions): InspolicymgrClient {
-  return createWechatpayClient<paths, InspolicymgrOperations>(options, {
+  return createWechatpayClient<PathsForFetch<paths>, InspolicymgrOperations>(options, {
     operations: operationTable,
     product: '@wechatpay-kit/inspolicymgr',
   });

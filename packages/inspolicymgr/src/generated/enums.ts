@@ -173,3 +173,44 @@ export const CoverageTermType = {
 
 /** One of the values of {@link CoverageTermType}. */
 export type CoverageTermType = (typeof CoverageTermType)[keyof typeof CoverageTermType];
+
+/**
+ * APIv3 错误码 (error code of an error answer). Branch on it, never on `message`.
+ *
+ * The per-endpoint business error tables of this product could not be retrieved, so the list holds the
+ * documented common codes only, and stays open (`x-extensible-enum`): business failures described only in
+ * prose (illegal state transition, upload outside the 30-day window, renewal-window violations, missing
+ * conditional fields) surface as 4xx with codes not listed here.
+ *
+ * - `PARAM_ERROR` 参数错误 (400)
+ * - `INVALID_REQUEST` 请求不符合接口规则或业务规则 (400)
+ * - `SIGN_ERROR` 签名验证不通过 (401)
+ * - `NO_AUTH` 无权限 (403)
+ * - `RESOURCE_NOT_EXISTS` 资源不存在 (404)
+ * - `RATELIMIT_EXCEEDED` / `FREQUENCY_LIMITED` 频率超限 (429)
+ * - `SYSTEM_ERROR` 系统异常，请用相同参数重试 (500)
+ * - `SERVICE_UNAVAILABLE` 服务不可用 (502/503)
+ */
+export const ErrorCode = {
+  /** 参数错误 (invalid parameter; 400, do not retry unchanged) */
+  PARAM_ERROR: 'PARAM_ERROR',
+  /** 请求不符合接口规则或业务规则 (request breaks the APIv3 or a business rule; 400) */
+  INVALID_REQUEST: 'INVALID_REQUEST',
+  /** 签名验证不通过 (request signature not verified; 401) */
+  SIGN_ERROR: 'SIGN_ERROR',
+  /** 无权限 (no permission for this product, or a business rule refused; 403) */
+  NO_AUTH: 'NO_AUTH',
+  /** 资源不存在 (no such record; 404) */
+  RESOURCE_NOT_EXISTS: 'RESOURCE_NOT_EXISTS',
+  /** 频率超限 (rate limit exceeded; 429, back off) */
+  RATELIMIT_EXCEEDED: 'RATELIMIT_EXCEEDED',
+  /** 频率超限 (rate limit exceeded, per-API spelling; 429, back off) */
+  FREQUENCY_LIMITED: 'FREQUENCY_LIMITED',
+  /** 系统异常 (WeChat Pay system error; 500, retry with the same parameters) */
+  SYSTEM_ERROR: 'SYSTEM_ERROR',
+  /** 服务不可用 (service unavailable; 502/503, retry later) */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+} as const;
+
+/** One of the known values of {@link ErrorCode}, or another string. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode] | (string & {});

@@ -16,6 +16,7 @@ export {
   PeriodPremiumMode,
   PaymentPeriod,
   CoverageTermType,
+  ErrorCode,
 } from './enums.js';
 
 export { parseNotification, type InspolicymgrNotification } from './notifications.js';
@@ -29,3 +30,20 @@ export {
 } from './operations.js';
 
 export type { components, operations, paths, webhooks } from './schema.js';
+
+export type {
+  SubmitAuthorizationRequest,
+  Authorization,
+  AuthorizationDetail,
+  UploadPolicyRequest,
+  UpdatePolicyRequest,
+  Policy,
+  BindContractRequest,
+  ErrorResponse,
+  GrantedNotification,
+  GrantedNotificationResource,
+  PendingUploadQueryNotification,
+  PendingUploadQueryNotificationResource,
+  PendingUploadQueryReply,
+  NotificationFailureReply,
+} from './types.js';

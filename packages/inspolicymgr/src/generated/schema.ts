@@ -662,17 +662,37 @@ export interface components {
       out_contract_code: string;
     };
     /**
-     * @description APIv3 错误应答 (error body returned with 4xx / 5xx). Branch on `code`, never on `message`.
-     *     The per-endpoint business error tables of this product could not be retrieved; the documented common codes are:
-     *     `PARAM_ERROR` 参数错误 (400), `INVALID_REQUEST` 请求不符合接口规则或业务规则 (400),
-     *     `SIGN_ERROR` 签名验证不通过 (401), `NO_AUTH` 无权限 (403), `RESOURCE_NOT_EXISTS` 资源不存在 (404),
-     *     `RATELIMIT_EXCEEDED` / `FREQUENCY_LIMITED` 频率超限 (429), `SYSTEM_ERROR` 系统异常，请用相同参数重试 (500),
-     *     `SERVICE_UNAVAILABLE` 服务不可用 (502/503). Business failures described only in prose (illegal state transition,
-     *     upload outside the 30-day window, renewal-window violations, missing conditional fields) surface as 4xx with codes not documented here.
+     * @description APIv3 错误码 (error code of an error answer). Branch on it, never on `message`.
+     *
+     *     The per-endpoint business error tables of this product could not be retrieved, so the list holds the
+     *     documented common codes only, and stays open (`x-extensible-enum`): business failures described only in
+     *     prose (illegal state transition, upload outside the 30-day window, renewal-window violations, missing
+     *     conditional fields) surface as 4xx with codes not listed here.
+     *
+     *     - `PARAM_ERROR` 参数错误 (400)
+     *     - `INVALID_REQUEST` 请求不符合接口规则或业务规则 (400)
+     *     - `SIGN_ERROR` 签名验证不通过 (401)
+     *     - `NO_AUTH` 无权限 (403)
+     *     - `RESOURCE_NOT_EXISTS` 资源不存在 (404)
+     *     - `RATELIMIT_EXCEEDED` / `FREQUENCY_LIMITED` 频率超限 (429)
+     *     - `SYSTEM_ERROR` 系统异常，请用相同参数重试 (500)
+     *     - `SERVICE_UNAVAILABLE` 服务不可用 (502/503)
      */
+    ErrorCode:
+      | 'PARAM_ERROR'
+      | 'INVALID_REQUEST'
+      | 'SIGN_ERROR'
+      | 'NO_AUTH'
+      | 'RESOURCE_NOT_EXISTS'
+      | 'RATELIMIT_EXCEEDED'
+      | 'FREQUENCY_LIMITED'
+      | 'SYSTEM_ERROR'
+      | 'SERVICE_UNAVAILABLE'
+      | (string & {});
+    /** @description APIv3 错误应答 (error body returned with 4xx / 5xx). Branch on `code` (see ErrorCode), never on `message`. */
     ErrorResponse: {
-      /** @description 错误码，机器可读 (machine-readable error code, see the list above). */
-      code: string;
+      /** @description 错误码，机器可读 (machine-readable error code; the documented ones, or another string). */
+      code: components['schemas']['ErrorCode'];
       /** @description 错误描述，供人阅读，语言随 Accept-Language (human-readable message; may vary for the same code). */
       message: string;
       /** @description 错误详情，主要随 PARAM_ERROR / INVALID_REQUEST 返回 (optional details, mostly with parameter errors). */
@@ -754,8 +774,6 @@ export interface components {
        * @description 用户授权时间，RFC 3339 (when the user authorized).
        */
       user_auth_time: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description 查询超时未上传保单原因的报文 (envelope of the INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY notification). WeChat Pay sends it
@@ -809,8 +827,6 @@ export interface components {
     PendingUploadQueryNotificationResource: {
       /** @description 商户保险编号，尚未上传保单的授权记录 (merchant-side insurance number of the record still waiting for its policy). Assumed, not documented. */
       out_insurance_no: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description 商户对查询超时未上传保单原因的应答 (the merchant's answer to PENDING_UPLOAD_QUERY). WeChat Pay expects the reason in the
