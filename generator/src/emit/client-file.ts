@@ -21,12 +21,14 @@ export function clientStatements(
   return [
     {
       kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
       moduleSpecifier: corePackage,
-      namedImports: [
-        'createWechatpayClient',
-        { name: 'OperationMethod', isTypeOnly: true },
-        { name: 'WechatpayClientOptions', isTypeOnly: true },
-      ],
+      namedImports: ['WechatpayClientOptions'],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: `${corePackage}/internal`,
+      namedImports: ['createWechatpayClient', { name: 'OperationMethod', isTypeOnly: true }],
     },
     {
       kind: StructureKind.ImportDeclaration,

@@ -7,10 +7,11 @@ import {
   type WechatpayKeysOptions,
 } from '../protocol/credentials.js';
 import { verifySignature } from '../protocol/verify.js';
+import { toHeaders, type HeaderRecord } from '../transport/headers.js';
 
 /** A callback as received: its headers and the raw body, or a standard `Request`. */
 export interface NotificationInput {
-  headers: Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+  headers: Headers | HeaderRecord;
   /** The raw body exactly as received; never a re-serialized object. */
   body: string | Uint8Array;
 }
@@ -117,20 +118,6 @@ async function readInput(
   }
   const body = typeof input.body === 'string' ? utf8(input.body) : input.body;
   return { headers: toHeaders(input.headers), body };
-}
-
-/** Node-style header records (`IncomingMessage.headers`) as `Headers`; repeated values joined. */
-function toHeaders(input: NotificationInput['headers']): Headers {
-  if (input instanceof Headers) {
-    return input;
-  }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(input)) {
-    if (value !== undefined) {
-      headers.set(name, Array.isArray(value) ? value.join(', ') : String(value));
-    }
-  }
-  return headers;
 }
 
 function utf8Body(bytes: Uint8Array): string {

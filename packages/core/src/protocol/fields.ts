@@ -1,3 +1,5 @@
+import { joinPointer, pointerTokens } from './json-pointer.js';
+
 /**
  * Replaces the values at JSON pointers (where `*` means every array element) with what `map`
  * returns. Missing fields are skipped; `map` sees each concrete pointer, e.g. `/names/2`.
@@ -8,7 +10,7 @@ export async function mapPointers(
   map: (value: unknown, pointer: string) => Promise<unknown>,
 ): Promise<void> {
   for (const pointer of pointers) {
-    const tokens = pointer.split('/').slice(1).map(unescape);
+    const tokens = pointerTokens(pointer);
     await visit(document, tokens, '', map);
   }
 }
@@ -30,19 +32,11 @@ async function visit(
     if (!(key in container)) {
       continue;
     }
-    const pointer = `${at}/${escape(key)}`;
+    const pointer = joinPointer(at, key);
     if (rest.length === 0) {
       container[key] = await map(container[key], pointer);
     } else {
       await visit(container[key], rest, pointer, map);
     }
   }
-}
-
-function unescape(token: string): string {
-  return token.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
-function escape(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }

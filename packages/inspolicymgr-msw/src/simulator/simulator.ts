@@ -1,4 +1,4 @@
-import type { OperationDescriptor } from '@wechatpay-kit/core';
+import type { OperationDescriptor } from '@wechatpay-kit/core/internal';
 import { operationTable } from '@wechatpay-kit/inspolicymgr';
 import { HttpResponse, type HttpHandler } from 'msw';
 import { requestSchemas, schemaDocument } from '../generated/schemas.js';

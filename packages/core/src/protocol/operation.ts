@@ -1,5 +1,3 @@
-import type { ClientForPath } from 'openapi-fetch';
-
 /** HTTP methods the WeChat Pay APIv3 operations use, as openapi-fetch names them. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -34,15 +32,3 @@ export interface WebhookDescriptor {
   /** Name of the component schema that describes the decrypted `resource`. */
   readonly resourceSchema: string;
 }
-
-/**
- * The typed method the generated client has for one operation: openapi-fetch's call for that
- * path and method, so it takes the usual `{ params, body, ... }` and resolves to
- * `{ data, error, response }`.
- */
-export type OperationMethod<
-  TPathItem extends Record<string | number, any>,
-  TMethod extends keyof ClientForPath<TPathItem, JsonMediaType>,
-> = ClientForPath<TPathItem, JsonMediaType>[TMethod];
-
-type JsonMediaType = `${string}/${string}`;

@@ -1,10 +1,11 @@
-import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
-import type { OperationDescriptor } from './operation.js';
-
-/** Primary APIv3 host. */
-export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
-/** Backup APIv3 host, for failover when the primary cannot be reached. */
-export const BACKUP_BASE_URL = 'https://api2.mch.weixin.qq.com';
+import createClient, {
+  type Client,
+  type ClientForPath,
+  type ClientOptions,
+  type Middleware,
+} from 'openapi-fetch';
+import type { OperationDescriptor } from '../protocol/operation.js';
+import { DEFAULT_BASE_URL } from '../transport/hosts.js';
 
 export interface ApiClientOptions {
   /** @default 'https://api.mch.weixin.qq.com' */
@@ -34,7 +35,7 @@ export function createApiClient<TPaths extends {}>(options: ApiClientOptions = {
 }
 
 type AnyClient = Client<Record<string, never>>;
-type OperationMethod = (...init: unknown[]) => Promise<unknown>;
+type BoundMethod = (...init: unknown[]) => Promise<unknown>;
 
 /**
  * Adds one method per operation of `table` to `client`, each a call of `client.request`
@@ -49,9 +50,21 @@ export function bindOperations<TMethods, TPaths extends {}>(
     path: string,
     ...init: unknown[]
   ) => Promise<unknown>;
-  const methods: Record<string, OperationMethod> = {};
+  const methods: Record<string, BoundMethod> = {};
   for (const [name, operation] of Object.entries(table)) {
     methods[name] = (...init) => request(operation.method, operation.path, ...init);
   }
   return Object.assign(client, methods) as Client<TPaths> & TMethods;
 }
+
+/**
+ * The typed method the generated client has for one operation: openapi-fetch's call for that
+ * path and method, so it takes the usual `{ params, body, ... }` and resolves to
+ * `{ data, error, response }`.
+ */
+export type OperationMethod<
+  TPathItem extends Record<string | number, any>,
+  TMethod extends keyof ClientForPath<TPathItem, JsonMediaType>,
+> = ClientForPath<TPathItem, JsonMediaType>[TMethod];
+
+type JsonMediaType = `${string}/${string}`;
