@@ -20,6 +20,7 @@ export {
   notificationSuccess,
   parseNotification,
   toResponse,
+  type NotificationEnvelope,
   type NotificationEvent,
   type NotificationInput,
   type NotificationOptions,

@@ -10,7 +10,7 @@ export {
   type ClientDefinition,
   type WechatpayClientOptions,
 } from './client/wechatpay-client.js';
-export { importRsaKey, type KeyInput, type RsaUse } from './crypto/keys.js';
+export { importRsaKey, type KeyInput, type KeyObjectLike, type RsaUse } from './crypto/keys.js';
 export { oaepDecrypt, oaepEncrypt, rsaSign, rsaVerify } from './crypto/rsa.js';
 export {
   errorBody,
@@ -20,7 +20,12 @@ export {
 } from './protocol/api-error.js';
 export { parseAuthorization, type AuthorizationParts } from './protocol/authorization.js';
 export { MAX_CLOCK_SKEW_SECONDS, isFreshTimestamp } from './protocol/clock.js';
-export { merchantKeys, type MerchantKeys, type MerchantOptions } from './protocol/credentials.js';
+export {
+  merchantKeys,
+  type MerchantKeys,
+  type MerchantOptions,
+  type WechatpayKeysOptions,
+} from './protocol/credentials.js';
 export { mapPointers } from './protocol/fields.js';
 export { escapeToken, joinPointer, pointerTokens, unescapeToken } from './protocol/json-pointer.js';
 export { requestMessage, signedUrl } from './protocol/messages.js';
@@ -29,3 +34,4 @@ export { createRequestId } from './protocol/request-id.js';
 export { authorizationFor, type SignOptions } from './protocol/sign.js';
 export { PROBE_SIGNATURE_PREFIX } from './protocol/verify.js';
 export { toHeaders, type HeaderRecord } from './transport/headers.js';
+export type { RetryOptions } from './transport/retry.js';

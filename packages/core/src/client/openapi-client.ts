@@ -64,7 +64,5 @@ export function bindOperations<TMethods, TPaths extends {}>(
  */
 export type OperationMethod<
   TPathItem extends Record<string | number, any>,
-  TMethod extends keyof ClientForPath<TPathItem, JsonMediaType>,
-> = ClientForPath<TPathItem, JsonMediaType>[TMethod];
-
-type JsonMediaType = `${string}/${string}`;
+  TMethod extends keyof ClientForPath<TPathItem, `${string}/${string}`>,
+> = ClientForPath<TPathItem, `${string}/${string}`>[TMethod];

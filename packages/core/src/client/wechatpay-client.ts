@@ -1,5 +1,5 @@
-import type { Client, Middleware } from 'openapi-fetch';
-import { bindOperations, createApiClient, type ApiClientOptions } from './openapi-client.js';
+import type { Client, ClientOptions, Middleware } from 'openapi-fetch';
+import { bindOperations, createApiClient } from './openapi-client.js';
 import { WechatpayConfigError } from '../errors.js';
 import type { OperationDescriptor } from '../protocol/operation.js';
 import {
@@ -32,7 +32,7 @@ export interface WechatpayClientOptions {
   /** Encrypt `x-wechatpay-encrypted` request fields for you. Set `false` if you encrypt them yourself. @default true */
   encryptSensitiveFields?: boolean;
   /** Headers sent with every request. */
-  headers?: ApiClientOptions['headers'];
+  headers?: ClientOptions['headers'];
   /** More openapi-fetch middleware; runs after the sensitive-field encryption. */
   middleware?: readonly Middleware[];
   /** Clock in milliseconds, for simulators and tests. @default Date.now */

@@ -23,7 +23,8 @@ export interface NotificationOptions {
   now?: (() => number) | undefined;
 }
 
-interface Envelope {
+/** The plaintext fields of every callback, around its encrypted `resource`. */
+export interface NotificationEnvelope {
   id: string;
   create_time: string;
   resource_type: string;
@@ -32,7 +33,10 @@ interface Envelope {
 
 /** A verified, decrypted callback; `event_type` narrows `resource` to its decrypted type. */
 export type NotificationEvent<TResources extends object = Record<string, unknown>> = {
-  [K in keyof TResources & string]: Envelope & { event_type: K; resource: TResources[K] };
+  [K in keyof TResources & string]: NotificationEnvelope & {
+    event_type: K;
+    resource: TResources[K];
+  };
 }[keyof TResources & string];
 
 interface ParserKeys {
@@ -57,7 +61,7 @@ export async function parseNotification<TResources extends object = Record<strin
   const keys = keysFor(options);
   const { headers, body } = await readInput(input);
   await verifySignature(headers, body, { wechatpay: keys.wechatpay, now: options.now });
-  const envelope = parseJson(utf8Body(body), 'the notification body') as Envelope & {
+  const envelope = parseJson(utf8Body(body), 'the notification body') as NotificationEnvelope & {
     event_type?: unknown;
     resource?: {
       algorithm?: unknown;
