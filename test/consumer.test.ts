@@ -29,6 +29,7 @@ describe('@wechatpay-kit/* from dist', () => {
     expect(Object.keys(manifest('@wechatpay-kit/core').exports)).toEqual([
       '.',
       './testing',
+      './internal',
       './internal/encrypted-fields',
       './package.json',
     ]);

@@ -18,7 +18,7 @@ export interface GenerateTarget {
   clientName: string;
   /** How the header names the spec, e.g. `spec/openapi.yaml`. */
   specLabel: string;
-  /** Package the generated code imports its runtime from. */
+  /** Package the generated code imports its runtime from (and its `/internal` subpath). */
   corePackage: string;
   /** Name of the package the output belongs to, for the User-Agent. */
   packageName: string;

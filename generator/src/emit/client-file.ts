@@ -21,12 +21,17 @@ export function clientStatements(
   return [
     {
       kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
       moduleSpecifier: corePackage,
+      namedImports: ['WechatpayClientOptions'],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: `${corePackage}/internal`,
       namedImports: [
         'createWechatpayClient',
         { name: 'OperationMethod', isTypeOnly: true },
         { name: 'PathsForFetch', isTypeOnly: true },
-        { name: 'WechatpayClientOptions', isTypeOnly: true },
       ],
     },
     {

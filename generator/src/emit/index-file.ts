@@ -5,7 +5,7 @@ import {
   type StatementStructures,
 } from 'ts-morph';
 import { specError } from '../errors.js';
-import { joinPointer } from '../lib/json-pointer.js';
+import { joinPointer } from '@wechatpay-kit/core/internal';
 import type { ApiModel } from '../model.js';
 
 type Export = OptionalKind<ExportDeclarationStructure> & { kind: StructureKind.ExportDeclaration };

@@ -17,7 +17,7 @@ export function operationStatements(
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      moduleSpecifier: corePackage,
+      moduleSpecifier: `${corePackage}/internal`,
       namedImports: ['OperationDescriptor', 'WebhookDescriptor'],
     },
     ...(webhooks.length > 0

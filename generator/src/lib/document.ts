@@ -1,5 +1,5 @@
 import { specError } from '../errors.js';
-import { unescapeToken } from './json-pointer.js';
+import { unescapeToken } from '@wechatpay-kit/core/internal';
 
 /** A JSON value of the bundled OpenAPI document. */
 export type Node = Record<string, unknown>;

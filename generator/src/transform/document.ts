@@ -1,6 +1,6 @@
 import { specError } from '../errors.js';
 import { isNode, type DocumentContext, type Node } from '../lib/document.js';
-import { joinPointer } from '../lib/json-pointer.js';
+import { joinPointer } from '@wechatpay-kit/core/internal';
 import type {
   ApiModel,
   EnumModel,

@@ -1,7 +1,7 @@
 import { findEncryptedFields } from '@wechatpay-kit/core/internal/encrypted-fields';
 import { SpecError } from '../errors.js';
 import type { DocumentContext } from '../lib/document.js';
-import { joinPointer } from '../lib/json-pointer.js';
+import { joinPointer } from '@wechatpay-kit/core/internal';
 
 /** A place in the bundled document. */
 interface At {

@@ -1,5 +1,5 @@
 import { isNode, type DocumentContext, type Node } from '../lib/document.js';
-import { joinPointer } from '../lib/json-pointer.js';
+import { joinPointer } from '@wechatpay-kit/core/internal';
 import type { OperationModel } from '../model.js';
 
 /** What a mock server needs to validate requests, as plain JSON Schema 2020-12 data. */

@@ -21,12 +21,8 @@ const cases: TestCase<OperationModel[], string>[] = [
     'one documented method per operation and the factory',
     {
       given: [query],
-      want: `import {
-  createWechatpayClient,
-  type OperationMethod,
-  type PathsForFetch,
-  type WechatpayClientOptions,
-} from 'core';
+      want: `import type { WechatpayClientOptions } from 'core';
+import { createWechatpayClient, type OperationMethod, type PathsForFetch } from 'core/internal';
 import type { Client } from 'openapi-fetch';
 import { operationTable } from './operations.js';
 import type { paths } from './schema.js';

@@ -26,7 +26,7 @@ const cases: TestCase<{ operations: OperationModel[]; webhooks: WebhookModel[] }
     'operation rows and a webhook row with its resource type',
     {
       given: { operations: [upload], webhooks: [granted] },
-      want: `import type { OperationDescriptor, WebhookDescriptor } from 'core';
+      want: `import type { OperationDescriptor, WebhookDescriptor } from 'core/internal';
 import type { components } from './schema.js';
 
 /** Every operation: method, path, success status, required headers and the JSON pointers of encrypted fields. */
@@ -68,7 +68,7 @@ export interface WebhookResources {
     'no webhooks: no schema import, empty tables',
     {
       given: { operations: [], webhooks: [] },
-      want: `import type { OperationDescriptor, WebhookDescriptor } from 'core';
+      want: `import type { OperationDescriptor, WebhookDescriptor } from 'core/internal';
 
 /** Every operation: method, path, success status, required headers and the JSON pointers of encrypted fields. */
 export const operationTable = {} as const satisfies Readonly<Record<string, OperationDescriptor>>;

@@ -7,7 +7,8 @@ import { toBase64 } from './crypto/base64.js';
 import { importRsaKey } from './crypto/keys.js';
 import { rsaSign } from './crypto/rsa.js';
 import { responseMessage } from './protocol/messages.js';
-import { createNonce, unixSeconds } from './protocol/nonce.js';
+import { unixSeconds } from './protocol/clock.js';
+import { createNonce } from './protocol/nonce.js';
 
 export interface TestKeyPair {
   /** PKCS#8 PEM. */

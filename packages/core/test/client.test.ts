@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_BASE_URL,
-  bindOperations,
-  createApiClient,
-  type OperationDescriptor,
-} from '../src/index.js';
+import { bindOperations, createApiClient } from '../src/client/openapi-client.js';
+import { DEFAULT_BASE_URL } from '../src/index.js';
+import type { OperationDescriptor } from '../src/protocol/operation.js';
 
 const table = {
   getThing: {

@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createWechatpayClient } from '../src/client/wechatpay-client.js';
 import {
   WechatpayConfigError,
   WechatpayVerificationError,
-  createWechatpayClient,
   type WechatpayClientOptions,
 } from '../src/index.js';
 import { client, credentials, merchantPair, scripted, signed, table } from './support.js';
@@ -88,7 +88,7 @@ describe('secrets never show', () => {
 
 describe('certificates', () => {
   it('an unreadable certificate is a config error naming its serial', async () => {
-    const { importRsaKey } = await import('../src/index.js');
+    const { importRsaKey } = await import('../src/crypto/keys.js');
     const broken = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
     const call = importRsaKey(broken, 'verify', 'wechatpay.certificates["X"]');
     await expect(call).rejects.toBeInstanceOf(WechatpayConfigError);

@@ -5,26 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  aesGcmDecrypt,
-  aesGcmEncrypt,
-  authorizationFor,
-  createNonce,
-  formatAuthorization,
-  importRsaKey,
-  merchantKeys,
-  oaepDecrypt,
-  oaepEncrypt,
-  parseAuthorization,
-  parseNotification,
-  requestMessage,
-  responseMessage,
-  rsaSign,
-  verifyResponse,
-  verifySignature,
-  wechatpayKeys,
-  WechatpayVerificationError,
-} from '../src/index.js';
+import { aesGcmDecrypt, aesGcmEncrypt } from '../src/crypto/aes-gcm.js';
+import { importRsaKey } from '../src/crypto/keys.js';
+import { oaepDecrypt, oaepEncrypt, rsaSign } from '../src/crypto/rsa.js';
+import { parseNotification, WechatpayVerificationError } from '../src/index.js';
+import { formatAuthorization, parseAuthorization } from '../src/protocol/authorization.js';
+import { merchantKeys, wechatpayKeys } from '../src/protocol/credentials.js';
+import { requestMessage, responseMessage } from '../src/protocol/messages.js';
+import { createNonce } from '../src/protocol/nonce.js';
+import { authorizationFor } from '../src/protocol/sign.js';
+import { verifySignature } from '../src/protocol/verify.js';
+import { verifyResponse } from '../src/transport/verify-response.js';
 import { createTestKeyPair, encryptNotification, type TestKeyPair } from '../src/testing.js';
 
 const fixture = (name: string) =>

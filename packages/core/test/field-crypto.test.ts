@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  WechatpayDecryptionError,
-  WechatpayEncryptionError,
-  importRsaKey,
-  oaepDecrypt,
-  oaepEncrypt,
-} from '../src/index.js';
+import { importRsaKey } from '../src/crypto/keys.js';
+import { oaepDecrypt, oaepEncrypt } from '../src/crypto/rsa.js';
+import { WechatpayDecryptionError, WechatpayEncryptionError } from '../src/index.js';
 import { KEY_ID, client, merchantPair, scripted, signed, wechatpayPair } from './support.js';
 
 const wechatpayDecrypt = async (ciphertext: string) =>

@@ -1,15 +1,9 @@
 import { constants, createPrivateKey, publicEncrypt } from 'node:crypto';
 import { TLSSocket } from 'node:tls';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  aesGcmDecrypt,
-  aesGcmEncrypt,
-  importRsaKey,
-  oaepDecrypt,
-  oaepEncrypt,
-  rsaSign,
-  rsaVerify,
-} from '../src/index.js';
+import { aesGcmDecrypt, aesGcmEncrypt } from '../src/crypto/aes-gcm.js';
+import { importRsaKey } from '../src/crypto/keys.js';
+import { oaepDecrypt, oaepEncrypt, rsaSign, rsaVerify } from '../src/crypto/rsa.js';
 import { merchantPair } from './support.js';
 
 const API_V3_KEY = '0123456789abcdefghijklmnopqrstuv';

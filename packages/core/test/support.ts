@@ -1,8 +1,6 @@
-import {
-  createWechatpayClient,
-  type OperationDescriptor,
-  type WechatpayClientOptions,
-} from '../src/index.js';
+import { createWechatpayClient } from '../src/client/wechatpay-client.js';
+import type { WechatpayClientOptions } from '../src/index.js';
+import type { OperationDescriptor } from '../src/protocol/operation.js';
 import { createTestKeyPair, signAsWechatpay } from '../src/testing.js';
 
 export const [merchantPair, wechatpayPair] = await Promise.all([

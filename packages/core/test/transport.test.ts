@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { importRsaKey } from '../src/crypto/keys.js';
+import { rsaVerify } from '../src/crypto/rsa.js';
 import {
   BACKUP_BASE_URL,
   DEFAULT_BASE_URL,
   WechatpayNetworkError,
   WechatpayTimeoutError,
-  parseAuthorization,
-  requestMessage,
-  rsaVerify,
-  importRsaKey,
 } from '../src/index.js';
+import { parseAuthorization } from '../src/protocol/authorization.js';
+import { requestMessage } from '../src/protocol/messages.js';
 import { MERCHANT_SERIAL, client, merchantPair, scripted, signed } from './support.js';
 
 const refused = () => Promise.reject(new TypeError('fetch failed: ECONNREFUSED'));

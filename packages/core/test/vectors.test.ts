@@ -6,28 +6,20 @@
 import { createHash, createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { aesGcmDecrypt, aesGcmEncrypt } from '../src/crypto/aes-gcm.js';
+import { importRsaKey, type KeyInput } from '../src/crypto/keys.js';
+import { oaepDecrypt, oaepEncrypt, rsaSign, rsaVerify } from '../src/crypto/rsa.js';
 import {
-  aesGcmDecrypt,
-  aesGcmEncrypt,
-  formatAuthorization,
-  importRsaKey,
-  merchantKeys,
-  oaepDecrypt,
-  oaepEncrypt,
-  parseAuthorization,
   parseNotification,
-  requestMessage,
-  responseMessage,
-  rsaSign,
-  rsaVerify,
-  verifyResponse,
-  verifySignature,
-  wechatpayKeys,
   WechatpayDecryptionError,
   WechatpayVerificationError,
-  type KeyInput,
   type VerificationFailure,
 } from '../src/index.js';
+import { formatAuthorization, parseAuthorization } from '../src/protocol/authorization.js';
+import { merchantKeys, wechatpayKeys } from '../src/protocol/credentials.js';
+import { requestMessage, responseMessage } from '../src/protocol/messages.js';
+import { verifySignature } from '../src/protocol/verify.js';
+import { verifyResponse } from '../src/transport/verify-response.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./vectors/${name}`, import.meta.url), 'utf8');

@@ -1,4 +1,4 @@
-import type { OperationDescriptor } from '@wechatpay-kit/core';
+import type { OperationDescriptor } from '@wechatpay-kit/core/internal';
 import type { HttpHandler, HttpResponseResolver, PathParams } from 'msw';
 import type { FactoryOptions, HandlerOptions } from './options.js';
 import type { ErrorCode, ErrorDetail, ErrorStatus, OperationAnswer, SuccessBody } from './types.js';

@@ -1,9 +1,10 @@
 import {
+  createRequestId,
   importRsaKey,
   mapPointers,
   oaepEncrypt,
   type OperationDescriptor,
-} from '@wechatpay-kit/core';
+} from '@wechatpay-kit/core/internal';
 import { signAsWechatpay } from '@wechatpay-kit/core/testing';
 import type { HandlerOptions } from './options.js';
 
@@ -26,7 +27,7 @@ export async function wechatpayResponse(
   reply: Reply,
   options: HandlerOptions,
 ): Promise<Response> {
-  const headers: Record<string, string> = { 'Request-ID': requestId() };
+  const headers: Record<string, string> = { 'Request-ID': createRequestId() };
   const success = reply.status >= 200 && reply.status < 300;
   let body = reply.body;
   if (success && body !== undefined && descriptor.encryptedFields.response.length > 0) {
@@ -65,11 +66,4 @@ async function encryptFields(
     typeof value === 'string' ? oaepEncrypt(encryptWith, value) : value,
   );
   return copy;
-}
-
-/** A `Request-ID` in WeChat Pay's shape: 40 hex digits, a dash and a retry counter. */
-function requestId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.toUpperCase()}-0`;
 }

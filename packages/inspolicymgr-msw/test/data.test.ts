@@ -3,7 +3,8 @@ import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { PolicyState, PolicyType } from '@wechatpay-kit/inspolicymgr';
 import { schemaDocument } from '../src/generated/schemas.js';
-import { createDataFactory, mulberry32, xmur3, type DataFactory } from '../src/index.js';
+import { mulberry32, xmur3 } from '../src/data/prng.js';
+import { createDataFactory, type DataFactory } from '../src/index.js';
 
 const DOCUMENT_ID = 'urn:wechatpay-kit:inspolicymgr';
 const ajv = new Ajv2020({ strict: false, allErrors: true });

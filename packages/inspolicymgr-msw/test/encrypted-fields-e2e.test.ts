@@ -1,4 +1,4 @@
-import { createWechatpayClient, type OperationDescriptor } from '@wechatpay-kit/core';
+import { createWechatpayClient, type OperationDescriptor } from '@wechatpay-kit/core/internal';
 import { createTestKeyPair } from '@wechatpay-kit/core/testing';
 import { createDocumentContext, type Node } from '@wechatpay-kit/generator/src/lib/document.js';
 import { transformOperationObject } from '@wechatpay-kit/generator/src/transform/operation-object.js';

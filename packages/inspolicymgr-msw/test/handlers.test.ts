@@ -1,7 +1,8 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WechatpayVerificationError, toApiError } from '@wechatpay-kit/inspolicymgr';
-import { createInspolicymgrHandlers, handlerUrl, inspolicymgrHandlers } from '../src/index.js';
+import { createInspolicymgrHandlers, inspolicymgrHandlers } from '../src/index.js';
+import { handlerUrl } from '../src/url.js';
 import { OUT_INSURANCE_NO, handlerOptions, testClient } from './fixtures.js';
 import { UNHANDLED_IS_ERROR } from './listen-options.js';
 

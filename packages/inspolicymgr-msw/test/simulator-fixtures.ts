@@ -1,4 +1,4 @@
-import { authorizationFor, merchantKeys } from '@wechatpay-kit/core';
+import { authorizationFor, merchantKeys } from '@wechatpay-kit/core/internal';
 import { createTestKeyPair } from '@wechatpay-kit/core/testing';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';

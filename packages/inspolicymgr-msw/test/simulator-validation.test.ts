@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestValidator, SimulatedApiError } from '../src/index.js';
+import { SimulatedApiError } from '../src/simulator/errors.js';
+import { createRequestValidator } from '../src/simulator/validate.js';
 import { useSimulatorServer, signedFetch, submitBody, uploadBody } from './simulator-fixtures.js';
 
 const { sim, client } = useSimulatorServer();

@@ -1,4 +1,4 @@
-import { importRsaKey, oaepDecrypt, oaepEncrypt } from '@wechatpay-kit/core';
+import { importRsaKey, oaepDecrypt, oaepEncrypt } from '@wechatpay-kit/core/internal';
 import { createTestKeyPair, signAsWechatpay } from '@wechatpay-kit/core/testing';
 import type { InspolicymgrClientOptions, components } from '../src/index.js';
 

@@ -7,10 +7,11 @@ import {
   type WechatpayKeysOptions,
 } from '../protocol/credentials.js';
 import { verifySignature } from '../protocol/verify.js';
+import { toHeaders, type HeaderRecord } from '../transport/headers.js';
 
 /** A callback as received: its headers and the raw body, or a standard `Request`. */
 export interface NotificationInput {
-  headers: Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+  headers: Headers | HeaderRecord;
   /** The raw body exactly as received; never a re-serialized object. */
   body: string | Uint8Array;
 }
@@ -22,7 +23,8 @@ export interface NotificationOptions {
   now?: (() => number) | undefined;
 }
 
-interface Envelope {
+/** The plaintext fields of every callback, around its encrypted `resource`. */
+export interface NotificationEnvelope {
   id: string;
   create_time: string;
   resource_type: string;
@@ -31,7 +33,10 @@ interface Envelope {
 
 /** A verified, decrypted callback; `event_type` narrows `resource` to its decrypted type. */
 export type NotificationEvent<TResources extends object = Record<string, unknown>> = {
-  [K in keyof TResources & string]: Envelope & { event_type: K; resource: TResources[K] };
+  [K in keyof TResources & string]: NotificationEnvelope & {
+    event_type: K;
+    resource: TResources[K];
+  };
 }[keyof TResources & string];
 
 interface ParserKeys {
@@ -56,7 +61,7 @@ export async function parseNotification<TResources extends object = Record<strin
   const keys = keysFor(options);
   const { headers, body } = await readInput(input);
   await verifySignature(headers, body, { wechatpay: keys.wechatpay, now: options.now });
-  const envelope = parseJson(utf8Body(body), 'the notification body') as Envelope & {
+  const envelope = parseJson(utf8Body(body), 'the notification body') as NotificationEnvelope & {
     event_type?: unknown;
     resource?: {
       algorithm?: unknown;
@@ -117,20 +122,6 @@ async function readInput(
   }
   const body = typeof input.body === 'string' ? utf8(input.body) : input.body;
   return { headers: toHeaders(input.headers), body };
-}
-
-/** Node-style header records (`IncomingMessage.headers`) as `Headers`; repeated values joined. */
-function toHeaders(input: NotificationInput['headers']): Headers {
-  if (input instanceof Headers) {
-    return input;
-  }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(input)) {
-    if (value !== undefined) {
-      headers.set(name, Array.isArray(value) ? value.join(', ') : String(value));
-    }
-  }
-  return headers;
 }
 
 function utf8Body(bytes: Uint8Array): string {

@@ -1,3 +1,5 @@
+import { joinPointer, pointerTokens } from './json-pointer.js';
+
 /**
  * Replaces the values at field pointers with what `map` returns. A field pointer is an RFC 6901
  * JSON pointer whose tokens may be selectors (see `findEncryptedFields`, which writes them):
@@ -35,7 +37,7 @@ async function visit(
   }
   const container = node as Record<string, unknown>;
   for (const key of select(container)) {
-    const pointer = `${at}/${escape(key)}`;
+    const pointer = joinPointer(at, key);
     if (rest.length === 0) {
       // An own data property even for a member named `__proto__`.
       const value = await map(container[key], pointer);
@@ -53,7 +55,7 @@ async function visit(
 
 function parsePointer(pointer: string): Step[] {
   try {
-    return pointer.split('/').slice(1).map(unescape).map(parseStep);
+    return pointerTokens(pointer).map(parseStep);
   } catch (error) {
     throw new TypeError(`Invalid field pointer ${pointer}: ${(error as Error).message}`);
   }
@@ -97,12 +99,4 @@ function hasField(container: object, token: string): boolean {
 
 function indices(list: readonly unknown[], from: number): string[] {
   return list.slice(from).map((_, index) => String(from + index));
-}
-
-function unescape(token: string): string {
-  return token.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
-function escape(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }

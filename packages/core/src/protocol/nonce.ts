@@ -27,8 +27,3 @@ export function createNonce(length = 32): string {
   }
   return nonce;
 }
-
-/** Current Unix time in whole seconds. */
-export function unixSeconds(nowMs: number = Date.now()): number {
-  return Math.floor(nowMs / 1000);
-}

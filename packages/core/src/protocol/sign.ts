@@ -1,7 +1,8 @@
 import { formatAuthorization } from './authorization.js';
 import type { MerchantKeys } from './credentials.js';
 import { requestMessage, signedUrl } from './messages.js';
-import { createNonce, unixSeconds } from './nonce.js';
+import { unixSeconds } from './clock.js';
+import { createNonce } from './nonce.js';
 
 export interface SignOptions {
   mchid: string;

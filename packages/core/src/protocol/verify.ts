@@ -1,7 +1,6 @@
 import { WechatpayVerificationError } from '../errors.js';
-import { BufferedResponse } from '../transport/buffered-response.js';
 import type { WechatpayKeys } from './credentials.js';
-import { unixSeconds } from './nonce.js';
+import { MAX_CLOCK_SKEW_SECONDS, isFreshTimestamp } from './clock.js';
 
 export const SIGNATURE_HEADERS = [
   'Wechatpay-Timestamp',
@@ -12,9 +11,6 @@ export const SIGNATURE_HEADERS = [
 
 /** WeChat Pay puts these deliberately wrong signatures into a few answers to test merchants. */
 export const PROBE_SIGNATURE_PREFIX = 'WECHATPAY/SIGNTEST/';
-
-/** Largest accepted distance, in seconds, between `Wechatpay-Timestamp` and the local clock. */
-export const MAX_CLOCK_SKEW_SECONDS = 300;
 
 export interface VerifyOptions {
   wechatpay: WechatpayKeys;
@@ -43,8 +39,7 @@ export async function verifySignature(
   if (!options.wechatpay.serials.includes(serial as string)) {
     throw fail('unknown-serial', `Wechatpay-Serial "${serial}" is not a configured WeChat Pay key`);
   }
-  const skew = Math.abs(unixSeconds(options.now?.()) - Number(timestamp));
-  if (!/^\d+$/.test(timestamp as string) || !(skew <= MAX_CLOCK_SKEW_SECONDS)) {
+  if (!isFreshTimestamp(timestamp as string, options.now?.())) {
     throw fail(
       'stale-timestamp',
       `Wechatpay-Timestamp "${timestamp}" is more than ${MAX_CLOCK_SKEW_SECONDS} s from the local clock`,
@@ -60,20 +55,4 @@ export async function verifySignature(
   if (!(await options.wechatpay.verify(serial as string, message, signature as string))) {
     throw fail('bad-signature', 'the signature does not match the body');
   }
-}
-
-/**
- * Verifies a 2xx response before anything reads it and returns an equivalent unread response.
- * Non-2xx answers are unsigned by design and pass through untouched.
- */
-export async function verifyResponse(
-  response: Response,
-  options: VerifyOptions,
-): Promise<Response> {
-  if (!response.ok) {
-    return response;
-  }
-  const body = new Uint8Array(await response.arrayBuffer());
-  await verifySignature(response.headers, body, options);
-  return BufferedResponse.of(response, body);
 }

@@ -1,9 +1,9 @@
-import { BACKUP_BASE_URL, DEFAULT_BASE_URL } from '../client.js';
 import { WechatpayNetworkError, WechatpayTimeoutError } from '../errors.js';
 import type { MerchantKeys, WechatpayKeys } from '../protocol/credentials.js';
 import { authorizationFor } from '../protocol/sign.js';
 import { verifySignature } from '../protocol/verify.js';
 import { BufferedResponse } from './buffered-response.js';
+import { BACKUP_BASE_URL, DEFAULT_BASE_URL } from './hosts.js';
 import {
   isRetryable,
   resolveRetry,

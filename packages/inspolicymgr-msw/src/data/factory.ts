@@ -16,6 +16,7 @@ import type {
   UpdatePolicyRequest,
   UploadPolicyRequest,
 } from '../spec-types.js';
+import { toWechatTime } from '../wechat-time.js';
 import { Random } from './prng.js';
 
 /**
@@ -141,12 +142,6 @@ const CITIES = [
 /** 2024-01-01T00:00:00+08:00, the start of generated dates. */
 const EPOCH = Date.UTC(2023, 11, 31, 16);
 const DAY = 24 * 3600 * 1000;
-const CST = 8 * 3600 * 1000;
-
-/** RFC 3339 in China Standard Time, seconds precision: `2025-09-22T00:00:00+08:00` (25 chars). */
-export function toChinaTime(ms: number): string {
-  return new Date(ms + CST).toISOString().slice(0, 19) + '+08:00';
-}
 
 function values<T extends Record<string, string>>(constants: T): T[keyof T][] {
   return Object.values(constants) as T[keyof T][];
@@ -191,8 +186,8 @@ function policyCore(r: Random) {
     out_insurance_no: alnum(r, 8, 32),
     insured_name_list: names(r),
     insurance_company_code: r.string(DIGITS, r.int(4, 6)),
-    effective_time: toChinaTime(effective),
-    expired_time: toChinaTime(expired),
+    effective_time: toWechatTime(effective),
+    expired_time: toWechatTime(expired),
     coverage_detail: r.pick(COVERAGE),
     support_renewal: supportRenewal,
     policy_type: policyType,
@@ -203,8 +198,8 @@ function policyCore(r: Random) {
   };
   const optional: Partial<Policy> = {};
   if (supportRenewal) {
-    optional.start_renewal_time = toChinaTime(expired - r.int(1, 30) * DAY);
-    optional.end_renewal_time = toChinaTime(expired);
+    optional.start_renewal_time = toWechatTime(expired - r.int(1, 30) * DAY);
+    optional.end_renewal_time = toWechatTime(expired);
   }
   if (r.bool(0.3)) optional.address = r.pick(CITIES) + `${r.int(1, 999)}号`;
   if (r.bool(0.5)) {
@@ -339,7 +334,7 @@ function authorizationOf(r: Random): AuthorizationDetail {
     auth_state: state,
   };
   if (state === AuthState.GRANTED || state === AuthState.EXPIRED) {
-    body.user_auth_time = toChinaTime(EPOCH + r.int(0, 3 * 365 * 24 * 3600) * 1000);
+    body.user_auth_time = toWechatTime(EPOCH + r.int(0, 3 * 365 * 24 * 3600) * 1000);
   }
   return body;
 }

@@ -1,3 +1,4 @@
+import { errorBody } from '@wechatpay-kit/core/internal';
 import type { InspolicymgrSimulator } from '../simulator/simulator.js';
 
 const PREFIX = '/__simulator/';
@@ -36,12 +37,9 @@ export function controlRoutes(
       const act = actions[action];
       return act
         ? Response.json(act(id))
-        : Response.json({ code: 'NOT_FOUND', message: action }, { status: 404 });
+        : Response.json(errorBody('NOT_FOUND', action), { status: 404 });
     } catch (error) {
-      return Response.json(
-        { code: 'INVALID_REQUEST', message: (error as Error).message },
-        { status: 400 },
-      );
+      return Response.json(errorBody('INVALID_REQUEST', (error as Error).message), { status: 400 });
     }
   };
 }

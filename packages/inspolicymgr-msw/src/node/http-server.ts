@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_BASE_URL } from '@wechatpay-kit/core';
+import { errorBody, toHeaders } from '@wechatpay-kit/core/internal';
 import { getResponse, type RequestHandler } from 'msw';
 
 export interface MockHttpServerOptions {
@@ -71,7 +72,7 @@ async function answer(
     outgoing.end(Buffer.from(await response.arrayBuffer()));
   } catch (error) {
     outgoing.writeHead(500, { 'Content-Type': 'application/json' });
-    outgoing.end(JSON.stringify({ code: 'SYSTEM_ERROR', message: String(error) }));
+    outgoing.end(JSON.stringify(errorBody('SYSTEM_ERROR', String(error))));
   }
 }
 
@@ -80,12 +81,7 @@ async function toRequest(incoming: IncomingMessage, origin: string): Promise<Req
   for await (const chunk of incoming) {
     chunks.push(chunk as Buffer);
   }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value !== undefined) {
-      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-  }
+  const headers = toHeaders(incoming.headers);
   const body = chunks.length > 0 ? Buffer.concat(chunks) : null;
   return new Request(origin + (incoming.url ?? '/'), {
     method: incoming.method ?? 'GET',
@@ -95,9 +91,6 @@ async function toRequest(incoming: IncomingMessage, origin: string): Promise<Req
 }
 
 function notFound(request: Request): Response {
-  const body = {
-    code: 'NOT_FOUND',
-    message: `no mock for ${request.method} ${new URL(request.url).pathname}`,
-  };
-  return Response.json(body, { status: 404 });
+  const message = `no mock for ${request.method} ${new URL(request.url).pathname}`;
+  return Response.json(errorBody('NOT_FOUND', message), { status: 404 });
 }

@@ -1,5 +1,5 @@
 import { AuthState } from '@wechatpay-kit/inspolicymgr';
-import { toWechatTime } from './clock.js';
+import { toWechatTime } from '../wechat-time.js';
 import { invalidRequest, notFound } from './errors.js';
 import type { AuthorizationRecord, SimulatorStore } from './store.js';
 import type {

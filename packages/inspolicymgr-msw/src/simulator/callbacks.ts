@@ -1,5 +1,6 @@
+import { createRequestId } from '@wechatpay-kit/core/internal';
 import { encryptNotification, signAsWechatpay } from '@wechatpay-kit/core/testing';
-import { toWechatTime } from './clock.js';
+import { toWechatTime } from '../wechat-time.js';
 
 /** Where and how the simulator delivers callbacks. */
 export interface NotifyOptions {
@@ -89,7 +90,7 @@ export function createNotifier(options: NotifierOptions): SimulatorNotifier {
         now: options.now(),
       })),
       'Content-Type': 'application/json',
-      'Request-ID': requestId(entry.delivery.attempts.length),
+      'Request-ID': createRequestId(entry.delivery.attempts.length),
     };
     try {
       const response =
@@ -217,10 +218,4 @@ export function createNotifier(options: NotifierOptions): SimulatorNotifier {
       inFlight.clear();
     },
   };
-}
-
-function requestId(retry: number): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.toUpperCase()}-${retry}`;
 }

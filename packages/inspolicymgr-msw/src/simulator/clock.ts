@@ -25,9 +25,3 @@ export function createClock(base: () => number = Date.now): SimulatorClock {
     },
   };
 }
-
-/** RFC 3339 in China Standard Time, as WeChat Pay writes times: `2025-09-21T17:11:12+08:00`. */
-export function toWechatTime(ms: number): string {
-  const local = new Date(Math.floor(ms / 1000) * 1000 + 8 * 3600 * 1000);
-  return `${local.toISOString().slice(0, 19)}+08:00`;
-}

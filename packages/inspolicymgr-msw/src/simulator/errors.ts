@@ -1,11 +1,11 @@
+import { errorBody, type WechatpayErrorDetail } from '@wechatpay-kit/core/internal';
 import type { Reply } from '../wechatpay-response.js';
 
-/** `detail` of a WeChat Pay error: where the bad parameter is and why. */
-export interface SimulatorErrorDetail {
+/** `detail` of a WeChat Pay error, as the simulator always fills it: where and why. */
+export interface SimulatorErrorDetail extends WechatpayErrorDetail {
   field: string;
   location: 'body' | 'path' | 'header' | 'query';
   issue: string;
-  value?: unknown;
 }
 
 /** A WeChat Pay error answer, thrown by the rules and turned into a reply by the simulator. */
@@ -21,11 +21,7 @@ export class SimulatedApiError extends Error {
   }
 
   toReply(): Reply {
-    const body: Record<string, unknown> = { code: this.code, message: this.message };
-    if (this.detail) {
-      body.detail = this.detail;
-    }
-    return { status: this.status, body };
+    return { status: this.status, body: errorBody(this.code, this.message, this.detail) };
   }
 }
 

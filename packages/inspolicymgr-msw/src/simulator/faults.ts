@@ -1,3 +1,4 @@
+import { PROBE_SIGNATURE_PREFIX } from '@wechatpay-kit/core/internal';
 import { signAsWechatpay } from '@wechatpay-kit/core/testing';
 
 /** An error answer with any status and WeChat Pay error code (sent unsigned, like WeChat's). */
@@ -131,7 +132,7 @@ export async function breakSignature(
       break;
     case 'probe': {
       const noise = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(48))));
-      headers.set('Wechatpay-Signature', `WECHATPAY/SIGNTEST/${noise}`);
+      headers.set('Wechatpay-Signature', PROBE_SIGNATURE_PREFIX + noise);
       break;
     }
     case 'tampered': {

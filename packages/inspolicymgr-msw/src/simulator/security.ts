@@ -1,6 +1,6 @@
 import {
-  MAX_CLOCK_SKEW_SECONDS,
   importRsaKey,
+  isFreshTimestamp,
   mapPointers,
   oaepDecrypt,
   parseAuthorization,
@@ -8,7 +8,7 @@ import {
   rsaVerify,
   signedUrl,
   type OperationDescriptor,
-} from '@wechatpay-kit/core';
+} from '@wechatpay-kit/core/internal';
 import { SIGN_ERROR_MESSAGES, invalidRequest, paramError, signError } from './errors.js';
 
 export interface SecurityOptions {
@@ -49,9 +49,7 @@ export function createSecurity(options: SecurityOptions): SimulatorSecurity {
       if (parts.serial_no.toUpperCase() !== options.merchant.serialNo.toUpperCase()) {
         throw signError(SIGN_ERROR_MESSAGES.serial);
       }
-      const timestamp = Number(parts.timestamp);
-      const skew = Math.abs(Math.floor(options.now() / 1000) - timestamp);
-      if (!/^\d+$/.test(parts.timestamp) || skew > MAX_CLOCK_SKEW_SECONDS) {
+      if (!isFreshTimestamp(parts.timestamp, options.now())) {
         throw signError(SIGN_ERROR_MESSAGES.timestamp);
       }
       const message = requestMessage({

@@ -1,4 +1,4 @@
-import type { OperationDescriptor } from '@wechatpay-kit/core';
+import { errorBody, type OperationDescriptor } from '@wechatpay-kit/core/internal';
 import { operationTable } from '@wechatpay-kit/inspolicymgr';
 import { HttpResponse, type HttpHandler } from 'msw';
 import { requestSchemas, schemaDocument } from '../generated/schemas.js';
@@ -148,7 +148,7 @@ export function createInspolicymgrSimulator(
       // From here on synchronous: concurrent requests cannot interleave inside a rule.
       const rule = RULES[descriptor.operationId];
       if (!rule) {
-        return { status: 404, body: { code: 'NOT_FOUND', message: 'unknown operation' } };
+        return { status: 404, body: errorBody('NOT_FOUND', 'unknown operation') };
       }
       const result = rule(store, { params, body, now: clock.now() });
       return result === undefined
@@ -158,7 +158,7 @@ export function createInspolicymgrSimulator(
       if (error instanceof SimulatedApiError) {
         return error.toReply();
       }
-      return { status: 500, body: { code: 'SYSTEM_ERROR', message: '系统异常，请稍后重试' } };
+      return { status: 500, body: errorBody('SYSTEM_ERROR', '系统异常，请稍后重试') };
     }
   };
 

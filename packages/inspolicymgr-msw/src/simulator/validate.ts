@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
+import { joinPointer, pointerTokens } from '@wechatpay-kit/core/internal';
 import { paramError, type SimulatorErrorDetail } from './errors.js';
 
 /** What `src/generated/schemas.ts` provides: the component schemas and, per operation, what to check. */
@@ -101,9 +102,8 @@ function detailOf(
       ? (error.params as { missingProperty: string }).missingProperty
       : undefined;
   const pointer =
-    missing === undefined ? error.instancePath : `${error.instancePath}/${escapeToken(missing)}`;
-  const field =
-    location === 'body' ? pointer : pointer.split('/').slice(1).map(unescapeToken).join('.');
+    missing === undefined ? error.instancePath : joinPointer(error.instancePath, missing);
+  const field = location === 'body' ? pointer : pointerTokens(pointer).join('.');
   const value = missing === undefined ? valueAt(instance, error.instancePath) : undefined;
   return {
     field,
@@ -115,7 +115,7 @@ function detailOf(
 
 function valueAt(instance: unknown, pointer: string): unknown {
   let node = instance;
-  for (const token of pointer.split('/').slice(1).map(unescapeToken)) {
+  for (const token of pointerTokens(pointer)) {
     if (node === null || typeof node !== 'object') {
       return undefined;
     }
@@ -123,9 +123,6 @@ function valueAt(instance: unknown, pointer: string): unknown {
   }
   return node;
 }
-
-const escapeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
-const unescapeToken = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** Points the local refs `#/components/…` of a schema at the registered component document. */
 function rebase(schema: unknown): unknown {

@@ -2,10 +2,10 @@ import type { Middleware } from 'openapi-fetch';
 import { utf8 } from '../crypto/base64.js';
 import { oaepMaxPlaintext } from '../crypto/rsa.js';
 import { WechatpayDecryptionError, WechatpayEncryptionError } from '../errors.js';
-import type { OperationDescriptor } from '../operation.js';
-import type { MerchantKeys, WechatpayKeys } from './credentials.js';
+import type { OperationDescriptor } from '../protocol/operation.js';
+import type { MerchantKeys, WechatpayKeys } from '../protocol/credentials.js';
 import { BufferedResponse } from '../transport/buffered-response.js';
-import { mapPointers } from './fields.js';
+import { mapPointers } from '../protocol/fields.js';
 
 export interface FieldCryptoOptions {
   operations: Readonly<Record<string, OperationDescriptor>>;

@@ -1,4 +1,4 @@
-import { WechatpayError } from './errors.js';
+import { WechatpayError } from '../errors.js';
 
 /** Error codes the APIv3 documents; `code` stays open because each API adds its own. */
 export type WechatpayErrorCode =
@@ -101,4 +101,13 @@ function isErrorBody(value: unknown): value is WechatpayErrorBody<string> {
     typeof (value as { code?: unknown }).code === 'string' &&
     typeof (value as { message?: unknown }).message === 'string'
   );
+}
+
+/** The body of an APIv3 error answer, as servers (and simulators) send it: `detail` only when set. */
+export function errorBody(
+  code: WechatpayErrorCode,
+  message: string,
+  detail?: WechatpayErrorDetail,
+): WechatpayErrorBody {
+  return detail === undefined ? { code, message } : { code, message, detail };
 }

@@ -1,17 +1,17 @@
-import type { Client, Middleware } from 'openapi-fetch';
-import { bindOperations, createApiClient, type ApiClientOptions } from './client.js';
-import { WechatpayConfigError } from './errors.js';
-import type { OperationDescriptor } from './operation.js';
+import type { Client, ClientOptions, Middleware } from 'openapi-fetch';
+import { bindOperations, createApiClient } from './openapi-client.js';
+import { WechatpayConfigError } from '../errors.js';
+import type { OperationDescriptor } from '../protocol/operation.js';
 import {
   merchantKeys,
   wechatpayKeys,
   type MerchantOptions,
   type WechatpayKeysOptions,
-} from './protocol/credentials.js';
-import { fieldCryptoMiddleware } from './protocol/field-crypto.js';
-import type { RetryOptions } from './transport/retry.js';
-import { createWechatpayFetch } from './transport/wechatpay-fetch.js';
-import { CORE_VERSION } from './version.js';
+} from '../protocol/credentials.js';
+import { fieldCryptoMiddleware } from './field-crypto.js';
+import type { RetryOptions } from '../transport/retry.js';
+import { createWechatpayFetch } from '../transport/wechatpay-fetch.js';
+import { CORE_VERSION } from '../version.js';
 
 /** Options of every generated WeChat Pay client. */
 export interface WechatpayClientOptions {
@@ -32,7 +32,7 @@ export interface WechatpayClientOptions {
   /** Encrypt `x-wechatpay-encrypted` request fields for you. Set `false` if you encrypt them yourself. @default true */
   encryptSensitiveFields?: boolean;
   /** Headers sent with every request. */
-  headers?: ApiClientOptions['headers'];
+  headers?: ClientOptions['headers'];
   /** More openapi-fetch middleware; runs after the sensitive-field encryption. */
   middleware?: readonly Middleware[];
   /** Clock in milliseconds, for simulators and tests. @default Date.now */
