@@ -7,7 +7,7 @@
  *   time). Tests therefore restore what they change (timers, stubs, servers), and every file
  *   passes alone.
  */
-export const commonTestConfig = { testTimeout: 30_000, hookTimeout: 30_000, isolate: false };
+export const commonTestConfig = { testTimeout: 60_000, hookTimeout: 60_000, isolate: false };
 
 /**
  * The Vitest settings every published package shares: tests import the workspace packages

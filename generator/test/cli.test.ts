@@ -143,20 +143,21 @@ describe('wechatpay-kit-generate', () => {
   });
 });
 
-// The one test that starts the real executable: what only a process shows is the bin's wiring,
-// i.e. INIT_CWD as the working folder, the streams and the exit code.
+// The one test that starts the real executable, on its cheapest path (no generation): what only a
+// process shows is the bin's wiring, i.e. INIT_CWD as the working folder, stderr and the exit code.
 describe('bin/generate.js', () => {
   it('runs the CLI from INIT_CWD and exits with its code', { timeout: 120_000 }, async () => {
     const { dir } = await scratchMini();
-    expect((await run(dir)).code).toBe(0);
-    await rm(join(dir, 'generated/enums.ts'));
-    const failed = await promisify(execFile)(process.execPath, [BIN, ...MINI_ARGS, '--check'], {
+    const args = [BIN, ...MINI_ARGS, '--spec', 'spec/missing.yaml'];
+    const failed = await promisify(execFile)(process.execPath, args, {
       cwd: import.meta.dirname,
       env: { ...process.env, INIT_CWD: dir },
     }).catch((error: { code: number; stdout: string; stderr: string }) => error);
-    expect(failed).toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining('generated/enums.ts (missing)'),
-    });
+    expect(failed).toMatchObject({ code: 1, stdout: '' });
+    // Resolved against INIT_CWD (not the process's own folder), and named relative to it.
+    expect(failed.stderr).toContain(
+      `error: spec/missing.yaml#/: ENOENT: no such file or directory '${join(dir, 'spec/missing.yaml')}'`,
+    );
+    expect(await readdir(dir)).toEqual(['spec']);
   });
 });
