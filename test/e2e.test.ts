@@ -7,7 +7,7 @@ import {
   type InspolicymgrClientOptions,
   type components,
 } from '@wechatpay-kit/inspolicymgr';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   WECHATPAY_KEY_ID,
   answerSignatureValid,
@@ -37,7 +37,6 @@ function connect(overrides: Partial<InspolicymgrClientOptions> = {}) {
   const client = createInspolicymgrClient({
     ...clientCredentials(keys),
     baseUrl: server.url,
-    timeoutMs: 5_000,
     retry: false,
     fetch: async (request) => {
       const sent = request.clone();
@@ -306,7 +305,14 @@ describe('the server checks requests like WeChat Pay', () => {
   it.each([-301, 301])(
     'answers 401 SIGN_ERROR when the client clock is %i s off',
     async (offset) => {
-      const { client } = connect({ now: () => Date.now() + offset * 1000 });
+      // Both clocks fixed: the skew is exactly `offset`, however long the request takes.
+      const serverTime = Date.now();
+      const frozen = await startServerFor(keys, () => serverTime);
+      onTestFinished(() => frozen.close());
+      const { client } = connect({
+        baseUrl: frozen.url,
+        now: () => serverTime + offset * 1000,
+      });
       const result = await client.queryAuthorization({
         params: { path: { out_insurance_no: 'ANY1' } },
       });

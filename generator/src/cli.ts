@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { SpecError } from './errors.js';
 import { generateOutputs } from './pipeline/generate.js';
@@ -15,7 +15,31 @@ const USAGE = `Usage: pnpm generate [--check] [--spec FILE --config FILE --out D
                                          none when --out is given without it)
   --name     client name prefix         (default Inspolicymgr)`;
 
-async function main(argv: readonly string[]): Promise<number> {
+type Output = { write(text: string): unknown };
+
+/** Where the CLI runs: the folder relative paths start from, and where it prints. */
+export interface CliContext {
+  cwd: string;
+  stdout: Output;
+  stderr: Output;
+}
+
+/** Runs the generator CLI and returns its exit code; it never exits the process itself. */
+export async function main(argv: readonly string[], context: CliContext): Promise<number> {
+  try {
+    return await run(argv, context);
+  } catch (error) {
+    const known = error instanceof SpecError || isUsageError(error);
+    say(context.stderr, known ? error.message : inspect(error));
+    return 1;
+  }
+}
+
+function say(output: Output, line: string): void {
+  output.write(`${line}\n`);
+}
+
+async function run(argv: readonly string[], { cwd, stdout, stderr }: CliContext): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -29,42 +53,51 @@ async function main(argv: readonly string[]): Promise<number> {
     },
   });
   if (values.help) {
-    console.log(USAGE);
+    say(stdout, USAGE);
     return 0;
   }
-  const target = targetFrom(values);
+  const target = targetFrom(values, cwd);
   const outputs = await generateOutputs(target);
   if (values.check) {
     let code = 0;
     for (const { outDir, files } of outputs) {
-      code = Math.max(code, reportStale(shown(outDir), await findStaleFiles(outDir, files)));
+      const stale = await findStaleFiles(outDir, files);
+      code = Math.max(code, reportStale(shown(outDir), stale, { stdout, stderr }));
     }
     return code;
   }
   await writeOutputs(outputs);
   for (const { outDir, files } of outputs) {
-    console.log(`Generated ${files.length} files in ${shown(outDir)}.`);
+    say(stdout, `Generated ${files.length} files in ${shown(outDir)}.`);
   }
   return 0;
+}
+
+/** An unknown option or a missing value, as `parseArgs` reports it. */
+function isUsageError(error: unknown): error is Error {
+  return error instanceof Error && String(Reflect.get(error, 'code')).startsWith('ERR_PARSE_ARGS');
 }
 
 function shown(outDir: string): string {
   return relative(REPO_ROOT, outDir) || outDir;
 }
 
-function targetFrom(values: {
-  spec?: string;
-  config?: string;
-  out?: string;
-  'msw-out'?: string;
-  name?: string;
-}): GenerateTarget {
-  const cwd = process.env.INIT_CWD ?? process.cwd();
+function targetFrom(
+  values: {
+    spec?: string;
+    config?: string;
+    out?: string;
+    'msw-out'?: string;
+    name?: string;
+  },
+  cwd: string,
+): GenerateTarget {
   // Another --out means another package: keep the default MSW folder out of it unless named.
   const { mswOutDir: defaultMswOut, ...rest } = INSPOLICYMGR;
   const mswOut = values['msw-out'];
   return {
     ...rest,
+    cwd,
     ...(values.out || defaultMswOut === undefined ? {} : { mswOutDir: defaultMswOut }),
     ...(mswOut ? { mswOutDir: resolve(cwd, mswOut) } : {}),
     ...(values.spec ? { specPath: resolve(cwd, values.spec), specLabel: values.spec } : {}),
@@ -74,25 +107,19 @@ function targetFrom(values: {
   };
 }
 
-function reportStale(shown: string, stale: readonly { path: string; reason: string }[]): number {
+function reportStale(
+  shown: string,
+  stale: readonly { path: string; reason: string }[],
+  { stdout, stderr }: Pick<CliContext, 'stdout' | 'stderr'>,
+): number {
   if (stale.length === 0) {
-    console.log(`${shown} is up to date with the spec.`);
+    say(stdout, `${shown} is up to date with the spec.`);
     return 0;
   }
-  console.error(`Generated code in ${shown} is stale:`);
+  say(stderr, `Generated code in ${shown} is stale:`);
   for (const file of stale) {
-    console.error(`  ${shown}/${file.path} (${file.reason})`);
+    say(stderr, `  ${shown}/${file.path} (${file.reason})`);
   }
-  console.error('Run `pnpm generate` and commit the result.');
+  say(stderr, 'Run `pnpm generate` and commit the result.');
   return 1;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof SpecError ? error.message : error);
-    process.exitCode = 1;
-  },
-);

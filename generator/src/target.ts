@@ -22,6 +22,8 @@ export interface GenerateTarget {
   corePackage: string;
   /** Name of the package the output belongs to, for the User-Agent. */
   packageName: string;
+  /** Folder the files in spec problems are named relative to; default the process's. */
+  cwd?: string;
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,43 +1,40 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { scratchMini } from './fixture-target.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { removeScratchDirs, scratchMini } from './fixture-target.js';
 
 const BIN = resolve(import.meta.dirname, '../bin/generate.js');
+const MINI_ARGS = [
+  '--spec',
+  'spec/openapi.yaml',
+  '--config',
+  'spec/redocly.yaml',
+  '--out',
+  'generated',
+  '--name',
+  'Mini',
+];
 
-/** Runs the generator CLI on a scratch copy of the mini fixture. */
+afterAll(removeScratchDirs);
+
+/** Runs the generator CLI in this process on a scratch copy of the mini fixture. */
 async function run(
   dir: string,
   ...extra: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const args = [
-    BIN,
-    '--spec',
-    'spec/openapi.yaml',
-    '--config',
-    'spec/redocly.yaml',
-    '--out',
-    'generated',
-    '--name',
-    'Mini',
-  ];
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...args, ...extra], {
-      cwd: dir,
-      env: { ...process.env, INIT_CWD: dir },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  const printed = { stdout: '', stderr: '' };
+  const code = await main([...MINI_ARGS, ...extra], {
+    cwd: dir,
+    stdout: { write: (text: string) => (printed.stdout += text) },
+    stderr: { write: (text: string) => (printed.stderr += text) },
+  });
+  return { code, ...printed };
 }
 
-// Each test starts the CLI two or three times (about 3 s each alone). While turbo runs every
-// package's tests at once on CI's 2 cores, one test took over the 30 s default.
-describe('wechatpay-kit-generate', { timeout: 90_000 }, () => {
+describe('wechatpay-kit-generate', () => {
   it('writes the generated folder, then --check finds it current', async () => {
     const { dir } = await scratchMini();
     expect(await run(dir)).toMatchObject({
@@ -78,7 +75,6 @@ describe('wechatpay-kit-generate', { timeout: 90_000 }, () => {
     await writeFile(join(out, 'extra.ts'), 'export {};\n');
     await mkdir(join(out, 'nested'));
     await writeFile(join(out, 'nested/left.ts'), '');
-    const { rm } = await import('node:fs/promises');
     await rm(join(out, 'client.ts'));
     const result = await run(dir, '--check');
     expect(result.code).toBe(1);
@@ -126,5 +122,42 @@ describe('wechatpay-kit-generate', { timeout: 90_000 }, () => {
     expect(result.stderr).toMatch(
       /spec\/openapi\.yaml#\/components\/schemas\/Policy\/properties\/holders\/items.*missing\.yaml/,
     );
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const { dir } = await scratchMini();
+    expect(await run(dir, '--help')).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^Usage: pnpm generate \[--check\]/),
+      stderr: '',
+    });
+  });
+
+  it('an unknown option is named, without a stack trace', async () => {
+    const { dir } = await scratchMini();
+    const result = await run(dir, '--chek');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Unknown option '--chek'");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await readdir(dir)).toEqual(['spec']);
+  });
+});
+
+// The one test that starts the real executable, on its cheapest path (no generation): what only a
+// process shows is the bin's wiring, i.e. INIT_CWD as the working folder, stderr and the exit code.
+describe('bin/generate.js', () => {
+  it('runs the CLI from INIT_CWD and exits with its code', { timeout: 120_000 }, async () => {
+    const { dir } = await scratchMini();
+    const args = [BIN, ...MINI_ARGS, '--spec', 'spec/missing.yaml'];
+    const failed = await promisify(execFile)(process.execPath, args, {
+      cwd: import.meta.dirname,
+      env: { ...process.env, INIT_CWD: dir },
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1, stdout: '' });
+    // Resolved against INIT_CWD (not the process's own folder), and named relative to it.
+    expect(failed.stderr).toContain(
+      `error: spec/missing.yaml#/: ENOENT: no such file or directory '${join(dir, 'spec/missing.yaml')}'`,
+    );
+    expect(await readdir(dir)).toEqual(['spec']);
   });
 });

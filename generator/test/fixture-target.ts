@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -20,11 +20,17 @@ export function miniTarget(specDir: string, outDir: string, mswOutDir?: string):
   };
 }
 
-/** A scratch copy of the mini fixture, optionally edited, and an output folder beside it. */
+const scratchDirs: string[] = [];
+
+/**
+ * A scratch copy of the mini fixture, optionally edited, and an output folder beside it.
+ * A file that makes one removes them all with `afterAll(removeScratchDirs)`.
+ */
 export async function scratchMini(
   edit?: (spec: any) => void,
 ): Promise<{ dir: string; target: GenerateTarget }> {
   const dir = await mkdtemp(join(tmpdir(), 'wechatpay-kit-gen-'));
+  scratchDirs.push(dir);
   await cp(MINI_DIR, join(dir, 'spec'), { recursive: true });
   if (edit) {
     const file = join(dir, 'spec/openapi.yaml');
@@ -33,4 +39,9 @@ export async function scratchMini(
     await writeFile(file, stringify(spec));
   }
   return { dir, target: miniTarget(join(dir, 'spec'), join(dir, 'generated')) };
+}
+
+/** Removes every scratch folder `scratchMini` has made. */
+export async function removeScratchDirs(): Promise<void> {
+  await Promise.all(scratchDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }

@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../src/pipeline/generate.js';
-import { scratchMini } from './fixture-target.js';
+import { removeScratchDirs, scratchMini } from './fixture-target.js';
 
 /** Generates the mini fixture after `edit` and returns the files by name. */
 async function generated(edit?: (spec: any) => void): Promise<Record<string, string>> {
   const { target } = await scratchMini(edit);
   return Object.fromEntries((await generate(target)).map((file) => [file.path, file.content]));
 }
+
+afterAll(removeScratchDirs);
 
 const baseline = await generated();
 

@@ -17,14 +17,15 @@ export async function createKeys(): Promise<Keys> {
   return { merchant, wechatpay };
 }
 
-/** Starts the WeChat-like server for these keys. */
-export function startServerFor(keys: Keys): Promise<WechatServer> {
+/** Starts the WeChat-like server for these keys; `now` is its clock (default `Date.now`). */
+export function startServerFor(keys: Keys, now?: () => number): Promise<WechatServer> {
   return startWechatServer({
     mchid: MCHID,
     merchantSerialNo: MERCHANT_SERIAL_NO,
     merchantPublicKey: keys.merchant.publicKey,
     wechatpayPublicKeyId: WECHATPAY_KEY_ID,
     wechatpayPrivateKey: keys.wechatpay.privateKey,
+    ...(now ? { now } : {}),
   });
 }
 

@@ -48,7 +48,7 @@ export async function generate(target: GenerateTarget): Promise<GeneratedFile[]>
  * Returns the client folder first, then the MSW handlers folder when the target has one.
  */
 export async function generateOutputs(target: GenerateTarget): Promise<GeneratedOutput[]> {
-  const { document } = await loadSpec(target.specPath, target.redoclyConfigPath);
+  const { document } = await loadSpec(target.specPath, target.redoclyConfigPath, target.cwd);
   const model = transformDocument(createDocumentContext(document));
   const header = generatedHeader(model, target.specLabel);
   const outputs = [

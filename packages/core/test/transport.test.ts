@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importRsaKey } from '../src/crypto/keys.js';
 import { rsaVerify } from '../src/crypto/rsa.js';
 import {
@@ -123,30 +123,31 @@ describe('retries', () => {
   });
 });
 
+// Fake timers: the per-attempt timeout fires when the test moves time, never because signing or
+// verifying took long on a busy machine.
 describe('timeouts and abort', () => {
-  const hang = (request: Request) =>
-    new Promise<Response>((_, reject) =>
-      request.signal.addEventListener('abort', () => reject(request.signal.reason)),
-    );
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => void vi.useRealTimers());
 
-  it('rejects with a typed timeout error after timeoutMs', async () => {
-    const { fetch } = scripted(hang);
-    const call = client(fetch, { timeoutMs: 20, retry: false }).addThing({ body: {} });
-    await expect(call).rejects.toBeInstanceOf(WechatpayTimeoutError);
-    await expect(call).rejects.toMatchObject({ timeoutMs: 20 });
-  });
+  /** A reply that answers only by failing when the request is aborted; `sent` resolves on the call. */
+  function hanging() {
+    let entered!: () => void;
+    const sent = new Promise<void>((resolve) => (entered = resolve));
+    const reply = (request: Request) => {
+      entered();
+      return new Promise<Response>((_, reject) =>
+        request.signal.addEventListener('abort', () => reject(request.signal.reason)),
+      );
+    };
+    return { reply, sent };
+  }
 
-  it('retries a timed-out GET', async () => {
-    const { fetch, requests } = scripted(hang, () => signed({ id: 2 }));
-    const { data } = await client(fetch, { timeoutMs: 20 }).getThing({
-      params: { path: { id: '2' } },
-    });
-    expect(data).toEqual({ id: 2 });
-    expect(requests).toHaveLength(2);
-  });
-
-  it('the timeout covers a stalled body too, and a GET is retried', async () => {
-    const stalled = (request: Request) => {
+  /** A 200 whose body starts and then stalls until the request is aborted. */
+  function stalling() {
+    let entered!: () => void;
+    const sent = new Promise<void>((resolve) => (entered = resolve));
+    const reply = (request: Request) => {
+      entered();
       const body = new ReadableStream({
         start(controller) {
           controller.enqueue(new TextEncoder().encode('{"id":'));
@@ -155,28 +156,85 @@ describe('timeouts and abort', () => {
       });
       return new Response(body, { status: 200 });
     };
-    const { fetch, requests } = scripted(stalled, () => signed({ id: 3 }));
-    const { data } = await client(fetch, { timeoutMs: 20 }).getThing({
-      params: { path: { id: '3' } },
-    });
-    expect(data).toEqual({ id: 3 });
-    expect(requests).toHaveLength(2);
-    const again = scripted(stalled);
-    const call = client(again.fetch, { timeoutMs: 20, retry: false }).getThing({
-      params: { path: { id: '3' } },
-    });
+    return { reply, sent };
+  }
+
+  /** Whether the promise has settled yet, read after fake time moved. */
+  function watch(promise: Promise<unknown>): () => boolean {
+    let settled = false;
+    promise.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    return () => settled;
+  }
+
+  /** Moves fake time 1 ms at a time (the retry backoff) until the `n`th request is sent. */
+  async function untilSent(requests: readonly Request[], n: number): Promise<void> {
+    while (requests.length < n) {
+      await vi.advanceTimersByTimeAsync(1);
+    }
+  }
+
+  it('rejects with a typed timeout error after timeoutMs, not before', async () => {
+    const first = hanging();
+    const { fetch } = scripted(first.reply);
+    const call = client(fetch, { timeoutMs: 20, retry: false }).addThing({ body: {} });
+    const settled = watch(call);
+    await first.sent;
+    await vi.advanceTimersByTimeAsync(19);
+    expect(settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
     await expect(call).rejects.toBeInstanceOf(WechatpayTimeoutError);
+    await expect(call).rejects.toMatchObject({ timeoutMs: 20 });
+  });
+
+  it('retries a timed-out GET', async () => {
+    const first = hanging();
+    const { fetch, requests } = scripted(first.reply, () => signed({ id: 2 }));
+    const call = client(fetch, { timeoutMs: 20 }).getThing({ params: { path: { id: '2' } } });
+    await first.sent;
+    await vi.advanceTimersByTimeAsync(20);
+    await untilSent(requests, 2);
+    expect((await call).data).toEqual({ id: 2 });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('the timeout covers a stalled body too, and a GET is retried', async () => {
+    const first = stalling();
+    const { fetch, requests } = scripted(first.reply, () => signed({ id: 3 }));
+    const call = client(fetch, { timeoutMs: 20 }).getThing({ params: { path: { id: '3' } } });
+    await first.sent;
+    await vi.advanceTimersByTimeAsync(20);
+    await untilSent(requests, 2);
+    expect((await call).data).toEqual({ id: 3 });
+    expect(requests).toHaveLength(2);
+
+    const again = stalling();
+    const once = scripted(again.reply);
+    const failed = client(once.fetch, { timeoutMs: 20, retry: false }).getThing({
+      params: { path: { id: '3' } },
+    });
+    const settled = watch(failed);
+    await again.sent;
+    await vi.advanceTimersByTimeAsync(19);
+    expect(settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(failed).rejects.toBeInstanceOf(WechatpayTimeoutError);
   });
 
   it("honours the caller's AbortSignal and does not retry it", async () => {
-    const { fetch, requests } = scripted(hang, hang);
+    const first = hanging();
+    const { fetch, requests } = scripted(first.reply, hanging().reply);
     const controller = new AbortController();
     const call = client(fetch).getThing({
       params: { path: { id: '1' } },
       signal: controller.signal,
     });
-    setTimeout(() => controller.abort(new Error('user gave up')), 10);
+    await first.sent;
+    controller.abort(new Error('user gave up'));
     await expect(call).rejects.toThrow('user gave up');
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(requests).toHaveLength(1);
   });
 });

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   WechatpayNetworkError,
   WechatpayVerificationError,
   toApiError,
 } from '@wechatpay-kit/inspolicymgr';
-import { useSimulatorServer, submitBody } from './simulator-fixtures.js';
+import { simulatorClient, submitBody, useSimulatorServer } from './simulator-fixtures.js';
 
 const { sim, client } = useSimulatorServer();
 const path = (out_insurance_no: string) => ({ params: { path: { out_insurance_no } } });
@@ -68,11 +68,31 @@ describe('connection faults', () => {
     expect((await submit()).error).toBeUndefined();
   });
 
-  it('latency delays the answer (real time)', async () => {
+  it('latency holds the answer back for latencyMs', async () => {
+    // Fake time: the answer must wait for the simulator's timer, however slow the machine is.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    onTestFinished(() => void vi.useRealTimers());
+    let timersBeforeSend = Number.POSITIVE_INFINITY;
+    const watched = simulatorClient(sim, {
+      fetch: (request: Request) => {
+        timersBeforeSend = vi.getTimerCount(); // the client's own timeout timer is set by now
+        return fetch(request);
+      },
+    });
     sim.inject({ latencyMs: 40 }, { operationId: 'submitAuthorization', times: 1 });
-    const started = performance.now();
-    expect((await submit()).error).toBeUndefined();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(35);
+    let answered = false;
+    const answer = watched.submitAuthorization({ body: submitBody('Fault0001') });
+    const settle = () => void (answered = true);
+    answer.then(settle, settle);
+    while (vi.getTimerCount() <= timersBeforeSend) {
+      await new Promise((resolve) => setImmediate(resolve)); // until the simulator holds it
+    }
+    await vi.advanceTimersByTimeAsync(39);
+    expect(vi.getTimerCount()).toBe(timersBeforeSend + 1); // still held
+    expect(answered).toBe(false);
+    expect(sim.store.authorization('Fault0001')).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await answer).error).toBeUndefined();
   });
 
   it('combines a global latency with a per-operation fault; reset clears faults', async () => {

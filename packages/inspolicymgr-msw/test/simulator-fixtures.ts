@@ -17,11 +17,12 @@ export const DAY = 24 * 3600 * 1000;
 
 export const merchant = await createTestKeyPair();
 
-/** A simulator with a throwaway WeChat Pay key, for the merchant above. */
-export function createSimulator(): InspolicymgrSimulator {
+/** A simulator with a throwaway WeChat Pay key, for the merchant above; `now` as the simulator's. */
+export function createSimulator(now?: () => number): InspolicymgrSimulator {
   return createInspolicymgrSimulator({
     mchid: MCHID,
     merchant: { serialNo: MERCHANT_SERIAL, publicKey: merchant.publicKey },
+    ...(now ? { now } : {}),
   });
 }
 
@@ -45,10 +46,12 @@ export function simulatorClient(
 
 /**
  * A simulator behind `setupServer` for the whole test file, reset after each test, with a
- * client for it (no retries).
+ * client for it (no retries). Its base clock is frozen, so only `advanceTime` moves simulator
+ * time: timestamps and clock-skew checks come out the same however long a test takes.
  */
 export function useSimulatorServer() {
-  const sim = createSimulator();
+  const frozen = Date.now();
+  const sim = createSimulator(() => frozen);
   const client = simulatorClient(sim);
   const server = setupServer(...sim.handlers);
   beforeAll(() => server.listen(UNHANDLED_IS_ERROR));

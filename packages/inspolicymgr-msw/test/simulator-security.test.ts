@@ -28,12 +28,12 @@ describe('Authorization → 401 SIGN_ERROR', () => {
     expect(sim.store.authorization('Secure01')).toBeUndefined();
   });
 
-  it('a stale timestamp (more than 300 s off the simulator clock)', async () => {
+  it('a stale timestamp (more than 300 s off the simulator clock; 300 s is fine)', async () => {
     const stale = simulatorClient(sim, { now: () => sim.now() - 301_000 });
     const result = await stale.queryAuthorization(path);
     expect(result.response.status).toBe(401);
     expect(result.error?.message).toBe(SIGN_ERROR_MESSAGES.timestamp);
-    const fine = simulatorClient(sim, { now: () => sim.now() - 290_000 });
+    const fine = simulatorClient(sim, { now: () => sim.now() - 300_000 });
     expect((await fine.queryAuthorization(path)).response.status).toBe(404);
   });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,8 +15,18 @@ configuration (key files, key ids) as JSON; the simulated user is driven over HT
   POST /__simulator/sign-contract/{out_insurance_no}, /grant/{…}, /deny/{…},
   POST /__simulator/advance-time?ms=…, POST /__simulator/reset`;
 
+type Output = { write(text: string): unknown };
+
+/** The running mock: `close` stops the server and removes the key files it wrote. */
+export interface RunningMock {
+  close(): Promise<void>;
+}
+
 /** Starts the simulator over HTTP and prints how to configure a client for it. */
-export async function main(argv: readonly string[]): Promise<void> {
+export async function main(
+  argv: readonly string[],
+  { stdout = process.stdout }: { stdout?: Output } = {},
+): Promise<RunningMock> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -28,10 +38,28 @@ export async function main(argv: readonly string[]): Promise<void> {
     },
   });
   if (values.help) {
-    console.log(USAGE);
-    return;
+    stdout.write(`${USAGE}\n`);
+    return { close: async () => {} };
   }
   const dir = await mkdtemp(join(tmpdir(), 'wechatpay-mock-'));
+  try {
+    return await serve(values, dir, stdout);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function serve(
+  values: {
+    port: string;
+    mchid: string;
+    'merchant-serial': string;
+    'merchant-public-key'?: string;
+  },
+  dir: string,
+  stdout: Output,
+): Promise<RunningMock> {
   const merchant = await merchantPublicKey(values['merchant-public-key'], dir);
   const sim = createInspolicymgrSimulator({
     mchid: values.mchid,
@@ -43,8 +71,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   });
   const wechatpayPublicKeyFile = join(dir, 'wechatpay_public_key.pem');
   await writeFile(wechatpayPublicKeyFile, sim.keys.wechatpay.publicKey ?? '');
-  console.log(
-    JSON.stringify(
+  stdout.write(
+    `${JSON.stringify(
       {
         baseUrl: server.url,
         mchid: values.mchid,
@@ -55,11 +83,14 @@ export async function main(argv: readonly string[]): Promise<void> {
       },
       null,
       2,
-    ),
+    )}\n`,
   );
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return {
+    close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function merchantPublicKey(file: string | undefined, dir: string) {
