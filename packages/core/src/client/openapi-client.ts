@@ -95,10 +95,10 @@ export type PathsForFetch<T> = T extends string
     ? { [K in keyof T]: PathsForFetch<T[K]> }
     : T;
 
-/** The JSON bodies of an operation's 4xx and 5xx responses. */
+/** The JSON bodies of an operation's 4xx, 5xx and `default` responses, as openapi-fetch counts them. */
 type ErrorBody<TOperation> = TOperation extends { responses: infer TResponses }
   ? {
-      [S in keyof TResponses]: `${S & (string | number)}` extends `${4 | 5}${string}`
+      [S in keyof TResponses]: `${S & (string | number)}` extends `${4 | 5}${string}` | 'default'
         ? TResponses[S] extends { content: { 'application/json': infer TBody } }
           ? TBody
           : never
