@@ -16,6 +16,7 @@ export {
   WechatpayEncryptionError,
   WechatpayError,
   WechatpayNetworkError,
+  WechatpayResponseTooLargeError,
   WechatpayTimeoutError,
   WechatpayVerificationError,
   type VerificationFailure,

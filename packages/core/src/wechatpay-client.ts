@@ -27,6 +27,11 @@ export interface WechatpayClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Per-attempt timeout in milliseconds. @default 30000 */
   timeoutMs?: number;
+  /**
+   * Largest answer body read, in bytes: past it the read stops and the call rejects with
+   * `WechatpayResponseTooLargeError`. @default 10485760 (10 MiB)
+   */
+  maxResponseBytes?: number;
   /** Retry policy; `false` turns retries off. */
   retry?: false | RetryOptions;
   /** Encrypt `x-wechatpay-encrypted` request fields for you. Set `false` if you encrypt them yourself. @default true */
@@ -65,6 +70,7 @@ export function createWechatpayClient<TPaths extends {}, TMethods>(
     wechatpay,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     retry: options.retry,
     userAgent: `${definition.product} wechatpay-kit/${CORE_VERSION}`,
     now: options.now,
