@@ -1,6 +1,6 @@
 /**
  * Node's synchronous RSA, when the runtime offers it without an import: WebCrypto's async
- * sign/verify hand every call to a thread pool, which costs more than the RSA work of a
+ * sign/verify/decrypt hand every call to a thread pool, which costs more than the RSA work of a
  * request. Elsewhere (browsers, workers, Deno) this is `undefined` and WebCrypto is used.
  */
 export interface NodeRsa {
@@ -8,6 +8,8 @@ export interface NodeRsa {
   sign(message: string, key: CryptoKey): string;
   /** Checks a base64 signature over the concatenation of `parts`. */
   verify(parts: readonly (string | Uint8Array)[], key: CryptoKey, signature: string): boolean;
+  /** RSA-OAEP decryption with the key's hash (SHA-1 for WeChat Pay); throws on bad ciphertext. */
+  decrypt(ciphertext: Uint8Array, key: CryptoKey): Uint8Array;
 }
 
 interface Hash {
@@ -20,6 +22,11 @@ interface NodeCryptoModule {
   KeyObject: { from(key: CryptoKey): unknown };
   createSign(algorithm: string): Hash;
   createVerify(algorithm: string): Hash;
+  privateDecrypt(
+    key: { key: unknown; padding: number; oaepHash: string },
+    data: Uint8Array,
+  ): Uint8Array;
+  constants: { RSA_PKCS1_OAEP_PADDING: number };
 }
 
 type GetBuiltinModule = (id: string) => unknown;
@@ -54,5 +61,15 @@ function bind(module: NodeCryptoModule): NodeRsa {
       parts.forEach((part) => verifier.update(part));
       return verifier.verify(keyObject(key), signature, 'base64');
     },
+    decrypt: (ciphertext, key) =>
+      module.privateDecrypt(
+        {
+          key: keyObject(key),
+          padding: module.constants.RSA_PKCS1_OAEP_PADDING,
+          // The key's own hash, as WebCrypto would use: "SHA-1" → "sha1".
+          oaepHash: (key.algorithm as RsaHashedKeyAlgorithm).hash.name.replace('-', ''),
+        },
+        ciphertext,
+      ),
   };
 }

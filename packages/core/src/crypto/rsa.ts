@@ -61,5 +61,9 @@ export async function oaepEncrypt(key: CryptoKey, plaintext: string): Promise<st
 /** RSA-OAEP (SHA-1) decryption of base64 ciphertext to a UTF-8 string. */
 export async function oaepDecrypt(key: CryptoKey, ciphertext: string): Promise<string> {
   const bytes = fromBase64(ciphertext) as Uint8Array<ArrayBuffer>;
+  const node = nodeRsa();
+  if (node) {
+    return fromUtf8(node.decrypt(bytes, key));
+  }
   return fromUtf8(new Uint8Array(await crypto.subtle.decrypt('RSA-OAEP', key, bytes)));
 }
