@@ -9,6 +9,7 @@ import {
   type WechatpayKeysOptions,
 } from './protocol/credentials.js';
 import { fieldCryptoMiddleware } from './protocol/field-crypto.js';
+import { BufferedRequest } from './transport/buffered-request.js';
 import type { RetryOptions } from './transport/retry.js';
 import { createWechatpayFetch } from './transport/wechatpay-fetch.js';
 import { CORE_VERSION } from './version.js';
@@ -86,6 +87,8 @@ export function createWechatpayClient<TPaths extends {}, TMethods>(
     ...(options.headers === undefined ? {} : { headers: options.headers }),
     fetch: transport,
     middleware: [fields, ...(options.middleware ?? [])],
+    // Requests that only our own code sees keep their body as text (see BufferedRequest).
+    ...(options.middleware?.length ? {} : { Request: BufferedRequest }),
   });
   return bindOperations<TMethods, TPaths>(client, definition.operations);
 }

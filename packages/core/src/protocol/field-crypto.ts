@@ -4,6 +4,7 @@ import { oaepMaxPlaintext } from '../crypto/rsa.js';
 import { WechatpayDecryptionError, WechatpayEncryptionError } from '../errors.js';
 import type { OperationDescriptor } from '../operation.js';
 import type { MerchantKeys, WechatpayKeys } from './credentials.js';
+import { BufferedRequest } from '../transport/buffered-request.js';
 import { BufferedResponse } from '../transport/buffered-response.js';
 import { mapPointers } from './fields.js';
 
@@ -58,7 +59,11 @@ async function encryptBody(
   const headers = new Headers(request.headers);
   // The serial must name the key the fields were encrypted with, whatever the caller passed.
   headers.set('Wechatpay-Serial', options.wechatpay.encryptionSerial);
-  return new Request(request, { headers, body: JSON.stringify(body) });
+  const init = { headers, body: JSON.stringify(body) };
+  // Stays a BufferedRequest when it was one: only our own code sees it (see wechatpay-client).
+  return request instanceof BufferedRequest
+    ? new BufferedRequest(request, init)
+    : new Request(request, init);
 }
 
 async function decryptBody(

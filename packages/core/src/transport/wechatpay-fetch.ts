@@ -9,6 +9,7 @@ import type { MerchantKeys, WechatpayKeys } from '../protocol/credentials.js';
 import { authorizationFor } from '../protocol/sign.js';
 import { verifySignature } from '../protocol/verify.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedBody } from './bounded-body.js';
+import { BufferedRequest } from './buffered-request.js';
 import { BufferedResponse } from './buffered-response.js';
 import {
   isRetryable,
@@ -61,7 +62,8 @@ export function createWechatpayFetch(
   }
   const { timeoutMs } = limits;
   return async (request) => {
-    const body = request.body ? await request.text() : '';
+    // A BufferedRequest hands its text over without a stream.
+    const body = request instanceof BufferedRequest || request.body ? await request.text() : '';
     let url = request.url;
     for (let attempt = 1; ; attempt += 1) {
       const result = await attemptOnce(request, url, body, limits, options);
