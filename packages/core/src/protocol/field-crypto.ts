@@ -73,10 +73,12 @@ async function decryptBody(
 ): Promise<Response> {
   const body = JSON.parse(await response.text()) as unknown;
   await mapPointers(body, pointers, (value, field) => decryptField(value, field, merchant));
+  const bytes = utf8(JSON.stringify(body));
   const headers = new Headers(response.headers);
-  headers.delete('Content-Length');
+  // With a Content-Length, openapi-fetch reads `json()`, which hands `body` over unparsed.
+  headers.set('Content-Length', String(bytes.length));
   const init = { status: response.status, statusText: response.statusText, headers };
-  return new BufferedResponse(utf8(JSON.stringify(body)), init);
+  return new BufferedResponse(bytes, init, { value: body });
 }
 
 async function encryptField(
