@@ -42,8 +42,18 @@ describe('BufferedRequest', () => {
     expect(copy.url).toBe(URL_);
     expect(await copy.text()).toBe(await request.text());
     expect(() => request.clone()).toThrow(TypeError);
+    expect(copy.callerSignal).toBe(controller.signal);
     controller.abort();
     expect(copy.signal.aborted).toBe(true);
+  });
+
+  it("knows the caller's signal, through rebuilds, or that there is none", () => {
+    const controller = new AbortController();
+    const withSignal = new BufferedRequest(URL_, { ...init(), signal: controller.signal });
+    expect(new BufferedRequest(withSignal, { body: '{}' }).callerSignal).toBe(controller.signal);
+    const standard = new Request(URL_, { signal: controller.signal });
+    expect(new BufferedRequest(standard).callerSignal).toBe(standard.signal);
+    expect(new BufferedRequest(URL_, init()).callerSignal).toBeUndefined();
   });
 });
 

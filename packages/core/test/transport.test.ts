@@ -179,4 +179,13 @@ describe('timeouts and abort', () => {
     await expect(call).rejects.toThrow('user gave up');
     expect(requests).toHaveLength(1);
   });
+
+  it("honours the caller's AbortSignal on a request rebuilt by field encryption", async () => {
+    const { fetch, requests } = scripted(hang);
+    const controller = new AbortController();
+    const call = client(fetch).addPerson({ body: { names: ['张三'] }, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('user gave up')), 10);
+    await expect(call).rejects.toThrow('user gave up');
+    expect(requests).toHaveLength(1);
+  });
 });

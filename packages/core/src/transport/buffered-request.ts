@@ -9,6 +9,11 @@ import { utf8 } from '../crypto/base64.js';
  * should carry must be given again (as the transport and field encryption do).
  */
 export class BufferedRequest extends Request {
+  /**
+   * The caller's signal this request follows, if any. `signal` always exists but never aborts
+   * without one, so the transport need not listen to it.
+   */
+  readonly callerSignal: AbortSignal | undefined;
   readonly #text: string | undefined;
   #used = false;
 
@@ -16,6 +21,7 @@ export class BufferedRequest extends Request {
     const text = typeof init?.body === 'string' ? init.body : undefined;
     super(input, text === undefined ? init : { ...init, body: null });
     this.#text = text;
+    this.callerSignal = init?.signal ?? callerSignalOf(input);
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
@@ -60,4 +66,11 @@ export class BufferedRequest extends Request {
     this.#used = this.#text !== undefined; // like fetch: a request without a body is never used
     return this.#text ?? '';
   }
+}
+
+function callerSignalOf(input: RequestInfo | URL): AbortSignal | undefined {
+  if (input instanceof BufferedRequest) {
+    return input.callerSignal;
+  }
+  return input instanceof Request ? input.signal : undefined;
 }

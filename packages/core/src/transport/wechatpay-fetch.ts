@@ -111,14 +111,15 @@ async function attemptOnce(
   if (body) {
     headers['content-type'] = 'application/json';
   }
+  const callerSignal = request instanceof BufferedRequest ? request.callerSignal : request.signal;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
-  const onAbort = () => controller.abort(request.signal.reason);
-  request.signal.addEventListener('abort', onAbort, { once: true });
+  const onAbort = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener('abort', onAbort, { once: true });
   let answer: Response;
   let bytes: Uint8Array<ArrayBuffer> | undefined;
   try {
-    request.signal.throwIfAborted();
+    callerSignal?.throwIfAborted();
     const init = { method: request.method, headers, body: body || null, signal: controller.signal };
     // The global fetch takes url and init directly, which spares building one more Request.
     answer = await (options.fetch
@@ -126,15 +127,15 @@ async function attemptOnce(
       : globalThis.fetch(url, init));
     bytes = await readBoundedBody(answer, limits.maxResponseBytes);
   } catch (cause) {
-    if (request.signal.aborted) {
-      throw request.signal.reason; // the caller's own abort is not ours to retry or rename
+    if (callerSignal?.aborted) {
+      throw callerSignal.reason; // the caller's own abort is not ours to retry or rename
     }
     return controller.signal.aborted
       ? { outcome: { kind: 'timeout' } }
       : { outcome: { kind: 'network' }, cause };
   } finally {
     clearTimeout(timer);
-    request.signal.removeEventListener('abort', onAbort);
+    callerSignal?.removeEventListener('abort', onAbort);
   }
   if (!bytes) {
     throw new WechatpayResponseTooLargeError(request.method, url, limits.maxResponseBytes);
