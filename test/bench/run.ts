@@ -12,6 +12,9 @@
  * both sides see the same machine; the result is total CPU over total CPU. It is a
  * measurement: it exits 0 whatever the ratio, unless something fails.
  *
+ * Other runtimes, from `test/` once the packages are built: `npx -y node@24 --import tsx
+ * bench/run.ts`, `npx -y bun@1 bench/run.ts` (the child processes run in the same runtime).
+ *
  * Tunables (environment): BENCH_ROUNDS (41), BENCH_REQUESTS (250 per side and round),
  * BENCH_WARMUP (3000 per side: undici and V8 need a few thousand requests to settle). Request
  * counts are rounded up to even, so each batch holds as many of each operation.

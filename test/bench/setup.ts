@@ -47,10 +47,13 @@ const AUTHORIZATION = {
 const POLICY_NO = 'BENCHPOLICY1';
 const INSURED = ['张三', '李四'];
 
-/** Forks a TypeScript entry point of this folder with an IPC channel. */
+/** Bun runs TypeScript itself; Node needs tsx. */
+const TYPESCRIPT = (process.versions as { bun?: string }).bun ? [] : ['--import', 'tsx'];
+
+/** Forks a TypeScript entry point of this folder, in this runtime, with an IPC channel. */
 export function forkBench(entry: string): ChildProcess {
   return fork(fileURLToPath(new URL(entry, import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: TYPESCRIPT,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

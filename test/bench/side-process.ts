@@ -14,7 +14,11 @@ export interface Sample {
   cpu: number;
   /** Wall-clock µs per request. */
   wall: number;
-  /** CPU µs per request of each operation (from the CPU time between its start and end). */
+  /**
+   * CPU µs per request of each operation, from the end of the previous call to the end of this
+   * one: work a call leaves behind (garbage, stream teardown) lands on the next, so only the
+   * overall figure is exact.
+   */
   operations: Record<Operation, number>;
 }
 
