@@ -3,27 +3,30 @@
  *
  *   cd test && node --cpu-prof --cpu-prof-dir=/tmp/wechatpay-prof --import tsx bench/profile.ts ours 3000
  *
- * (side: `ours` or `baseline`; the server runs in a child process, so it is not in the profile).
- * Open the .cpuprofile in Chrome DevTools or summarise it with `node bench/summarize-profile.mjs`.
+ * (side: `ours` or `baseline`; operation: `submitAuthorization`, `queryPolicy` or, by default,
+ * both in turn as in the benchmark; the server runs in a child process, so it is not in the
+ * profile). Open the .cpuprofile in Chrome DevTools or summarise it with
+ * `node bench/summarize-profile.mjs`.
  */
-import { createCall, startBenchServer } from './setup.js';
+import { createCalls, OPERATIONS, startBenchServer, type Operation } from './setup.js';
 
-const side = process.argv[2] ?? 'ours';
-const count = Number(process.argv[3] ?? 3000);
-if (side !== 'ours' && side !== 'baseline') {
-  throw new Error('usage: bench/profile.ts [ours|baseline] [requests]');
+const [side = 'ours', countArg = '3000', only] = process.argv.slice(2);
+const count = Number(countArg);
+const operations = only ? [only as Operation] : OPERATIONS;
+if ((side !== 'ours' && side !== 'baseline') || !operations.every((o) => OPERATIONS.includes(o))) {
+  throw new Error(`usage: bench/profile.ts [ours|baseline] [requests] [${OPERATIONS.join('|')}]`);
 }
 
 const server = await startBenchServer();
 try {
-  const call = createCall(side, server.url, server.keys);
+  const calls = createCalls(side, server.url, server.keys);
   const cpuStart = process.cpuUsage();
   for (let index = 0; index < count; index += 1) {
-    await call();
+    await calls[operations[index % operations.length] as Operation]();
   }
   const cpu = process.cpuUsage(cpuStart);
   console.log(
-    `${side}: ${((cpu.user + cpu.system) / count).toFixed(0)} µs CPU per request over ${count}`,
+    `${side} ${operations.join('/')}: ${((cpu.user + cpu.system) / count).toFixed(0)} µs CPU per request over ${count}`,
   );
 } finally {
   server.close();

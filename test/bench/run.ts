@@ -1,6 +1,8 @@
 /**
- * `pnpm bench`: CPU time per request of the generated client's `queryAuthorization` against a
- * hand-rolled fetch + node:crypto client doing the same protocol work (see baseline.ts).
+ * `pnpm bench`: CPU time per request of the generated client against a hand-rolled fetch +
+ * node:crypto client doing the same protocol work (see baseline.ts), on a fair mix: half
+ * `submitAuthorization` (signed POST), half `queryPolicy` (GET whose answer carries RSA-OAEP
+ * encrypted names to decrypt), taken in turn (see setup.ts).
  *
  * Three child processes: the signing WeChat-like server, and one per client (side-process.ts).
  * Each client counts only its own process's CPU, garbage collection included, so neither pays
@@ -10,8 +12,12 @@
  * both sides see the same machine; the result is total CPU over total CPU. It is a
  * measurement: it exits 0 whatever the ratio, unless something fails.
  *
+ * Other runtimes, from `test/` once the packages are built: `npx -y node@24 --import tsx
+ * bench/run.ts`, `npx -y bun@1 bench/run.ts` (the child processes run in the same runtime).
+ *
  * Tunables (environment): BENCH_ROUNDS (41), BENCH_REQUESTS (250 per side and round),
- * BENCH_WARMUP (3000 per side: undici and V8 need a few thousand requests to settle).
+ * BENCH_WARMUP (3000 per side: undici and V8 need a few thousand requests to settle). Request
+ * counts are rounded up to even, so each batch holds as many of each operation.
  */
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +26,8 @@ import { ask, forkBench, SIDES, startBenchServer, type Side } from './setup.js';
 import type { Sample } from './side-process.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 250);
+const even = (count: number) => 2 * Math.ceil(count / 2);
+const REQUESTS = even(Number(process.env.BENCH_REQUESTS ?? 250));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);
 
 async function measure(url: string, keys: unknown): Promise<Row[]> {
@@ -36,7 +43,7 @@ async function measure(url: string, keys: unknown): Promise<Row[]> {
     // Warm-up, interleaved (JIT, connection pool, lazily imported keys).
     for (let step = 0; step < 6; step += 1) {
       for (const side of SIDES) {
-        await run(side, Math.ceil(WARMUP / 6));
+        await run(side, even(WARMUP / 6));
       }
     }
     const rows: Row[] = [];

@@ -1,11 +1,15 @@
 /**
  * What the benchmark and the profiling script share: throwaway keys, the WeChat-like server in a
- * child process (its CPU is not ours), and each client under test wrapped as a call of
- * `queryAuthorization` that checks its answer.
+ * child process (its CPU is not ours), and each client under test wrapped as one call per
+ * operation of the mix, each checking its answer:
+ *
+ * - `submitAuthorization`: a signed POST with a JSON body; the answer is verified.
+ * - `queryPolicy`: a signed GET whose verified answer carries `insured_name_list` RSA-OAEP
+ *   encrypted for the merchant; both names are decrypted.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createInspolicymgrClient } from '@wechatpay-kit/inspolicymgr';
+import { createInspolicymgrClient, PolicyState, PolicyType } from '@wechatpay-kit/inspolicymgr';
 import {
   clientCredentials,
   createKeys,
@@ -19,6 +23,10 @@ import { createBaselineClient } from './baseline.js';
 export type Call = () => Promise<unknown>;
 export type Side = 'ours' | 'baseline';
 export const SIDES: readonly Side[] = ['baseline', 'ours'];
+/** The mix, taken in turn: half POST, half GET with decryption. */
+export const OPERATIONS = ['submitAuthorization', 'queryPolicy'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+export type Calls = Record<Operation, Call>;
 
 export interface BenchServer {
   /** Base URL of the server process, and the keys it knows. */
@@ -27,12 +35,25 @@ export interface BenchServer {
   close(): void;
 }
 
-export const OUT_INSURANCE_NO = 'BENCH0001';
+/** The authorization every `submitAuthorization` submits again. */
+const AUTHORIZATION = {
+  out_insurance_no: 'BENCHAUTH1',
+  appid: 'wxd678efh567hg6787',
+  plan_id: '12535',
+  out_contract_code: 'wxwtdk20200910100000',
+  insurance_name: '微医保·百万医疗险',
+};
+/** The policy every `queryPolicy` reads, and its insured names (encrypted on the wire). */
+const POLICY_NO = 'BENCHPOLICY1';
+const INSURED = ['张三', '李四'];
 
-/** Forks a TypeScript entry point of this folder with an IPC channel. */
+/** Bun runs TypeScript itself; Node needs tsx. */
+const TYPESCRIPT = (process.versions as { bun?: string }).bun ? [] : ['--import', 'tsx'];
+
+/** Forks a TypeScript entry point of this folder, in this runtime, with an IPC channel. */
 export function forkBench(entry: string): ChildProcess {
   return fork(fileURLToPath(new URL(entry, import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: TYPESCRIPT,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
@@ -50,7 +71,7 @@ export function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
   });
 }
 
-/** Starts the server process with fresh keys and creates the authorization every call queries. */
+/** Starts the server process with fresh keys and seeds the policy every `queryPolicy` reads. */
 export async function startBenchServer(): Promise<BenchServer> {
   const keys = await createKeys();
   const child = forkBench('./server-process.ts');
@@ -67,20 +88,31 @@ export async function startBenchServer(): Promise<BenchServer> {
       wechatpayPublicKeyId: WECHATPAY_KEY_ID,
       wechatpayPrivateKey: keys.wechatpay.privateKey,
     });
-    const created = await createInspolicymgrClient({
-      ...clientCredentials(keys),
-      baseUrl: url,
-    }).submitAuthorization({
+    const client = createInspolicymgrClient({ ...clientCredentials(keys), baseUrl: url });
+    const submitted = await client.submitAuthorization({
+      body: { ...AUTHORIZATION, out_insurance_no: POLICY_NO },
+    });
+    await ask(child, { grant: POLICY_NO });
+    const uploaded = await client.uploadPolicy({
       body: {
-        out_insurance_no: OUT_INSURANCE_NO,
-        appid: 'wxd678efh567hg6787',
+        out_insurance_no: POLICY_NO,
+        insured_name_list: INSURED,
+        insurance_company_code: '1001',
+        effective_time: '2025-09-21T17:11:12+08:00',
+        expired_time: '2026-09-21T17:11:12+08:00',
+        coverage_detail: '可保190种疾病,确诊一次性赔付',
+        support_renewal: false,
+        policy_type: PolicyType.MEDICAL,
+        policy_state: PolicyState.ISSUING,
         plan_id: '12535',
         out_contract_code: 'wxwtdk20200910100000',
-        insurance_name: '微医保·百万医疗险',
+        appid: 'wxd678efh567hg6787',
+        openid: 'oYobu0MVnQfWpSMOYJz2AHPG_gQw',
+        free_insurance: false,
       },
     });
-    if (created.error) {
-      throw new Error(`submitAuthorization failed: ${JSON.stringify(created.error)}`);
+    if (submitted.error || uploaded.error) {
+      throw new Error(`seeding failed: ${JSON.stringify(submitted.error ?? uploaded.error)}`);
     }
     return { url, keys, close };
   } catch (error) {
@@ -89,22 +121,47 @@ export async function startBenchServer(): Promise<BenchServer> {
   }
 }
 
-/** One side's `queryAuthorization`, checking that the answer is the seeded authorization. */
-export function createCall(side: Side, url: string, keys: Keys): Call {
+function checkPolicy(policy: { out_insurance_no?: string; insured_name_list?: unknown }): void {
+  const names = policy.insured_name_list;
+  if (
+    policy.out_insurance_no !== POLICY_NO ||
+    !Array.isArray(names) ||
+    names.join() !== INSURED.join()
+  ) {
+    throw new Error(`queryPolicy returned something else: ${JSON.stringify(policy)}`);
+  }
+}
+
+function checkAuthorization(authorization: { out_insurance_no?: string } | undefined): void {
+  if (authorization?.out_insurance_no !== AUTHORIZATION.out_insurance_no) {
+    throw new Error(`submitAuthorization returned something else`);
+  }
+}
+
+/** One side's calls of the mix, each checking that its answer is the expected one. */
+export function createCalls(side: Side, url: string, keys: Keys): Calls {
   if (side === 'ours') {
     // Created as a merchant would: default timeout and retry policy, global fetch.
     const client = createInspolicymgrClient({ ...clientCredentials(keys), baseUrl: url });
-    return async () => {
-      const { data, error } = await client.queryAuthorization({
-        params: { path: { out_insurance_no: OUT_INSURANCE_NO } },
-      });
-      if (error || data?.out_insurance_no !== OUT_INSURANCE_NO) {
-        throw new Error(`queryAuthorization failed: ${JSON.stringify(error)}`);
-      }
-      return data;
+    const path = { out_insurance_no: POLICY_NO };
+    return {
+      submitAuthorization: async () => {
+        const { data, error } = await client.submitAuthorization({ body: AUTHORIZATION });
+        if (error) {
+          throw new Error(`submitAuthorization failed: ${JSON.stringify(error)}`);
+        }
+        checkAuthorization(data);
+      },
+      queryPolicy: async () => {
+        const { data, error } = await client.queryPolicy({ params: { path } });
+        if (error) {
+          throw new Error(`queryPolicy failed: ${JSON.stringify(error)}`);
+        }
+        checkPolicy(data);
+      },
     };
   }
-  const query = createBaselineClient({
+  const baseline = createBaselineClient({
     baseUrl: url,
     mchid: MCHID,
     serialNo: MERCHANT_SERIAL_NO,
@@ -112,11 +169,11 @@ export function createCall(side: Side, url: string, keys: Keys): Call {
     wechatpayPublicKeyId: WECHATPAY_KEY_ID,
     wechatpayPublicKey: keys.wechatpay.publicKey,
   });
-  return async () => {
-    const data = (await query(OUT_INSURANCE_NO)) as { out_insurance_no?: string };
-    if (data.out_insurance_no !== OUT_INSURANCE_NO) {
-      throw new Error('baseline queryAuthorization returned something else');
-    }
-    return data;
+  return {
+    submitAuthorization: async () =>
+      checkAuthorization(
+        (await baseline.submitAuthorization(AUTHORIZATION)) as { out_insurance_no?: string },
+      ),
+    queryPolicy: async () => checkPolicy(await baseline.queryPolicy(POLICY_NO)),
   };
 }

@@ -88,3 +88,22 @@ export class WechatpayEncryptionError extends WechatpayError {
     super(`Cannot encrypt ${field}: ${message}`);
   }
 }
+
+/**
+ * The answer's body was larger than `maxResponseBytes`: reading stopped at the limit and the
+ * connection was dropped, so memory stays bounded. Not retried: it would be as large again.
+ */
+export class WechatpayResponseTooLargeError extends WechatpayError {
+  override name = 'WechatpayResponseTooLargeError';
+
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly maxResponseBytes: number,
+  ) {
+    super(
+      `${method} ${url}: the answer is larger than maxResponseBytes (${maxResponseBytes} bytes); ` +
+        'raise maxResponseBytes in the client options if such answers are expected',
+    );
+  }
+}

@@ -11,6 +11,7 @@ export {
   WechatpayEncryptionError,
   WechatpayError,
   WechatpayNetworkError,
+  WechatpayResponseTooLargeError,
   WechatpayTimeoutError,
   WechatpayVerificationError,
   type VerificationFailure,

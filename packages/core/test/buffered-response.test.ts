@@ -33,6 +33,16 @@ describe('BufferedResponse', () => {
     expect(() => response.clone()).toThrow(TypeError);
   });
 
+  it('hands over the value it was made from without parsing, once', async () => {
+    const value = { name: '张三' };
+    const response = new BufferedResponse(bytes(), { status: 200, headers: headers() }, { value });
+    const copy = response.clone();
+    expect(await response.json()).toBe(value);
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.json()).rejects.toThrow(TypeError);
+    expect(await copy.json()).toEqual(value); // a clone reads its own bytes
+  });
+
   it('has no body stream when there are no bytes', () => {
     const response = new BufferedResponse(new Uint8Array(0), { status: 204, headers: headers() });
     expect(response.body).toBeNull();

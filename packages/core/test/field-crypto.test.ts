@@ -14,7 +14,7 @@ describe('sensitive fields', () => {
     const { fetch, requests } = scripted(async () =>
       signed({ names: [await merchantEncrypt('李四')] }),
     );
-    const { data } = await client(fetch).addPerson({
+    const { data, response } = await client(fetch).addPerson({
       body: { names: ['张三', '王五'], note: 'plain' },
       params: { header: { 'Wechatpay-Serial': 'PUB_KEY_ID_SOMETHING_ELSE' } },
     });
@@ -25,6 +25,10 @@ describe('sensitive fields', () => {
     expect(sent.names).not.toContain('张三');
     expect(await Promise.all(sent.names.map(wechatpayDecrypt))).toEqual(['张三', '王五']);
     expect(data).toEqual({ names: ['李四'] });
+    // The answer's headers describe the plaintext body the caller got.
+    expect(response.headers.get('Content-Length')).toBe(
+      String(new TextEncoder().encode(JSON.stringify(data)).length),
+    );
   });
 
   it('rejects plaintext longer than OAEP allows, naming the field, before sending', async () => {

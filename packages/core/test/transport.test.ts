@@ -237,4 +237,16 @@ describe('timeouts and abort', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(requests).toHaveLength(1);
   });
+
+  it("honours the caller's AbortSignal on a request rebuilt by field encryption", async () => {
+    const first = hanging();
+    const { fetch, requests } = scripted(first.reply, hanging().reply);
+    const controller = new AbortController();
+    const call = client(fetch).addPerson({ body: { names: ['张三'] }, signal: controller.signal });
+    await first.sent;
+    controller.abort(new Error('user gave up'));
+    await expect(call).rejects.toThrow('user gave up');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(requests).toHaveLength(1);
+  });
 });

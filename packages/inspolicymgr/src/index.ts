@@ -8,6 +8,7 @@ export {
   WechatpayEncryptionError,
   WechatpayError,
   WechatpayNetworkError,
+  WechatpayResponseTooLargeError,
   WechatpayTimeoutError,
   WechatpayVerificationError,
   notificationFailure,

@@ -4,6 +4,7 @@ import { oaepMaxPlaintext } from '../crypto/rsa.js';
 import { WechatpayDecryptionError, WechatpayEncryptionError } from '../errors.js';
 import type { OperationDescriptor } from '../protocol/operation.js';
 import type { MerchantKeys, WechatpayKeys } from '../protocol/credentials.js';
+import { BufferedRequest } from '../transport/buffered-request.js';
 import { BufferedResponse } from '../transport/buffered-response.js';
 import { mapPointers } from '../protocol/fields.js';
 
@@ -58,7 +59,11 @@ async function encryptBody(
   const headers = new Headers(request.headers);
   // The serial must name the key the fields were encrypted with, whatever the caller passed.
   headers.set('Wechatpay-Serial', options.wechatpay.encryptionSerial);
-  return new Request(request, { headers, body: JSON.stringify(body) });
+  const init = { headers, body: JSON.stringify(body) };
+  // Stays a BufferedRequest when it was one: only our own code sees it (see wechatpay-client).
+  return request instanceof BufferedRequest
+    ? new BufferedRequest(request, init)
+    : new Request(request, init);
 }
 
 async function decryptBody(
@@ -68,10 +73,12 @@ async function decryptBody(
 ): Promise<Response> {
   const body = JSON.parse(await response.text()) as unknown;
   await mapPointers(body, pointers, (value, field) => decryptField(value, field, merchant));
+  const bytes = utf8(JSON.stringify(body));
   const headers = new Headers(response.headers);
-  headers.delete('Content-Length');
+  // With a Content-Length, openapi-fetch reads `json()`, which hands `body` over unparsed.
+  headers.set('Content-Length', String(bytes.length));
   const init = { status: response.status, statusText: response.statusText, headers };
-  return new BufferedResponse(utf8(JSON.stringify(body)), init);
+  return new BufferedResponse(bytes, init, { value: body });
 }
 
 async function encryptField(

@@ -19,6 +19,8 @@ export interface ApiClientOptions {
   middleware?: readonly Middleware[];
   /** Headers sent with every request. */
   headers?: ClientOptions['headers'];
+  /** The Request class each call is built with. @default globalThis.Request */
+  Request?: typeof Request;
 }
 
 /** Creates the openapi-fetch client every generated WeChat Pay client is built on. */
@@ -27,6 +29,7 @@ export function createApiClient<TPaths extends {}>(options: ApiClientOptions = {
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     ...(options.headers === undefined ? {} : { headers: options.headers }),
+    ...(options.Request === undefined ? {} : { Request: options.Request }),
   });
   if (options.middleware?.length) {
     client.use(...options.middleware);

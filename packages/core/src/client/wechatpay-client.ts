@@ -9,6 +9,7 @@ import {
   type WechatpayKeysOptions,
 } from '../protocol/credentials.js';
 import { fieldCryptoMiddleware } from './field-crypto.js';
+import { BufferedRequest } from '../transport/buffered-request.js';
 import type { RetryOptions } from '../transport/retry.js';
 import { createWechatpayFetch } from '../transport/wechatpay-fetch.js';
 import { CORE_VERSION } from '../version.js';
@@ -27,6 +28,11 @@ export interface WechatpayClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Per-attempt timeout in milliseconds. @default 30000 */
   timeoutMs?: number;
+  /**
+   * Largest answer body read, in bytes: past it the read stops and the call rejects with
+   * `WechatpayResponseTooLargeError`. @default 10485760 (10 MiB)
+   */
+  maxResponseBytes?: number;
   /** Retry policy; `false` turns retries off. */
   retry?: false | RetryOptions;
   /** Encrypt `x-wechatpay-encrypted` request fields for you. Set `false` if you encrypt them yourself. @default true */
@@ -65,6 +71,7 @@ export function createWechatpayClient<TPaths extends {}, TMethods>(
     wechatpay,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     retry: options.retry,
     userAgent: `${definition.product} wechatpay-kit/${CORE_VERSION}`,
     now: options.now,
@@ -80,6 +87,8 @@ export function createWechatpayClient<TPaths extends {}, TMethods>(
     ...(options.headers === undefined ? {} : { headers: options.headers }),
     fetch: transport,
     middleware: [fields, ...(options.middleware ?? [])],
+    // Requests that only our own code sees keep their body as text (see BufferedRequest).
+    ...(options.middleware?.length ? {} : { Request: BufferedRequest }),
   });
   return bindOperations<TMethods, TPaths>(client, definition.operations);
 }

@@ -7,14 +7,18 @@ import { fromUtf8 } from '../crypto/base64.js';
  */
 export class BufferedResponse extends Response {
   readonly #bytes: Uint8Array<ArrayBuffer>;
+  /** The body as a value, when the bytes were made from it: `json()` hands it over unparsed. */
+  readonly #parsed: { value: unknown } | undefined;
   #used = false;
 
   constructor(
     bytes: Uint8Array<ArrayBuffer>,
     init: { status: number; statusText?: string; headers: Headers },
+    parsed?: { value: unknown },
   ) {
     super(null, init);
     this.#bytes = bytes;
+    this.#parsed = parsed;
   }
 
   /** `response`'s status and headers with `bytes` as the body. */
@@ -48,6 +52,10 @@ export class BufferedResponse extends Response {
   }
 
   override async json(): Promise<any> {
+    if (this.#parsed) {
+      this.#take();
+      return this.#parsed.value;
+    }
     return JSON.parse(await this.text());
   }
 

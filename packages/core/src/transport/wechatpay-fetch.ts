@@ -1,7 +1,14 @@
-import { WechatpayNetworkError, WechatpayTimeoutError } from '../errors.js';
+import {
+  WechatpayConfigError,
+  WechatpayNetworkError,
+  WechatpayResponseTooLargeError,
+  WechatpayTimeoutError,
+} from '../errors.js';
 import type { MerchantKeys, WechatpayKeys } from '../protocol/credentials.js';
 import { authorizationFor } from '../protocol/sign.js';
 import { verifySignature } from '../protocol/verify.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedBody } from './bounded-body.js';
+import { BufferedRequest } from './buffered-request.js';
 import { BufferedResponse } from './buffered-response.js';
 import { BACKUP_BASE_URL, DEFAULT_BASE_URL } from './hosts.js';
 import {
@@ -21,6 +28,11 @@ export interface WechatpayFetchOptions {
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Per-attempt timeout, covering the answer's body too. @default 30000 */
   timeoutMs?: number | undefined;
+  /**
+   * Largest answer body read, in bytes; a larger one is dropped unread past the limit and the
+   * call rejects with `WechatpayResponseTooLargeError`. @default 10485760 (10 MiB)
+   */
+  maxResponseBytes?: number | undefined;
   retry?: false | RetryOptions | undefined;
   /** Verify 2xx answers. Turning this off trusts the network; never do it in production. @default true */
   verify?: boolean | undefined;
@@ -38,12 +50,23 @@ export function createWechatpayFetch(
   options: WechatpayFetchOptions,
 ): (request: Request) => Promise<Response> {
   const policy = resolveRetry(options.retry);
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const limits = {
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  };
+  if (!(limits.maxResponseBytes > 0)) {
+    throw new WechatpayConfigError(
+      'maxResponseBytes',
+      `give a positive number of bytes (default ${DEFAULT_MAX_RESPONSE_BYTES})`,
+    );
+  }
+  const { timeoutMs } = limits;
   return async (request) => {
-    const body = request.body ? await request.text() : '';
+    // A BufferedRequest hands its text over without a stream.
+    const body = request instanceof BufferedRequest || request.body ? await request.text() : '';
     let url = request.url;
     for (let attempt = 1; ; attempt += 1) {
-      const result = await attemptOnce(request, url, body, timeoutMs, options);
+      const result = await attemptOnce(request, url, body, limits, options);
       const last = attempt > policy.retries;
       const outcome: AttemptOutcome =
         'response' in result ? { kind: 'status', status: result.response.status } : result.outcome;
@@ -68,13 +91,14 @@ type Attempt = { response: Response } | { outcome: AttemptOutcome; cause?: unkno
 
 /**
  * One signed attempt. The timeout covers the whole answer, body included, which is read
- * here once: 2xx bodies are verified before the caller's code sees a byte.
+ * here once, up to `maxResponseBytes`: 2xx bodies are verified before the caller's code sees
+ * a byte.
  */
 async function attemptOnce(
   request: Request,
   url: string,
   body: string,
-  timeoutMs: number,
+  limits: { timeoutMs: number; maxResponseBytes: number },
   options: WechatpayFetchOptions,
 ): Promise<Attempt> {
   const headers: Record<string, string> = {};
@@ -87,30 +111,34 @@ async function attemptOnce(
   if (body) {
     headers['content-type'] = 'application/json';
   }
+  const callerSignal = request instanceof BufferedRequest ? request.callerSignal : request.signal;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const onAbort = () => controller.abort(request.signal.reason);
-  request.signal.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  const onAbort = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener('abort', onAbort, { once: true });
   let answer: Response;
-  let bytes: Uint8Array<ArrayBuffer>;
+  let bytes: Uint8Array<ArrayBuffer> | undefined;
   try {
-    request.signal.throwIfAborted();
+    callerSignal?.throwIfAborted();
     const init = { method: request.method, headers, body: body || null, signal: controller.signal };
     // The global fetch takes url and init directly, which spares building one more Request.
     answer = await (options.fetch
       ? options.fetch(new Request(url, init))
       : globalThis.fetch(url, init));
-    bytes = new Uint8Array(await answer.arrayBuffer());
+    bytes = await readBoundedBody(answer, limits.maxResponseBytes);
   } catch (cause) {
-    if (request.signal.aborted) {
-      throw request.signal.reason; // the caller's own abort is not ours to retry or rename
+    if (callerSignal?.aborted) {
+      throw callerSignal.reason; // the caller's own abort is not ours to retry or rename
     }
     return controller.signal.aborted
       ? { outcome: { kind: 'timeout' } }
       : { outcome: { kind: 'network' }, cause };
   } finally {
     clearTimeout(timer);
-    request.signal.removeEventListener('abort', onAbort);
+    callerSignal?.removeEventListener('abort', onAbort);
+  }
+  if (!bytes) {
+    throw new WechatpayResponseTooLargeError(request.method, url, limits.maxResponseBytes);
   }
   if (answer.ok && options.verify !== false) {
     await verifySignature(answer.headers, bytes, options);
