@@ -29,6 +29,7 @@ export {
 } from './notification/parse.js';
 export {
   toApiError,
+  type ApiErrorCode,
   WechatpayApiError,
   type WechatpayErrorBody,
   type WechatpayErrorCode,
