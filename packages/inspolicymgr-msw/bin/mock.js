@@ -2,7 +2,10 @@
 // The standalone simulator server; needs the package built (dist/).
 import { main } from '../dist/node/cli.js';
 
-const mock = await main(process.argv.slice(2));
-const stop = () => void mock.close().then(() => process.exit(0));
+const running = main(process.argv.slice(2));
+// Listening before the configuration is printed: a signal sent as soon as it is read still stops
+// the server and removes the key files, instead of killing the process on the spot.
+const stop = () => void running.then((mock) => mock.close()).then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+await running;
