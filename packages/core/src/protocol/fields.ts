@@ -17,9 +17,21 @@ export async function mapPointers(
   pointers: readonly string[],
   map: (value: unknown, pointer: string) => Promise<unknown>,
 ): Promise<void> {
-  for (const pointer of pointers) {
-    await visit(document, parsePointer(pointer), '', map);
+  for (const steps of parsedPointers(pointers)) {
+    await visit(document, steps, '', map);
   }
+}
+
+/** Parsed pointer lists, per list: an operation's list is parsed once, not on every call. */
+const parsed = new WeakMap<readonly string[], readonly Step[][]>();
+
+function parsedPointers(pointers: readonly string[]): readonly Step[][] {
+  let steps = parsed.get(pointers);
+  if (!steps) {
+    steps = pointers.map(parsePointer);
+    parsed.set(pointers, steps);
+  }
+  return steps;
 }
 
 /** Picks the keys of a container that one token of a field pointer selects. */
