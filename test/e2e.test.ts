@@ -2,10 +2,8 @@ import { WechatpayVerificationError, toApiError } from '@wechatpay-kit/core';
 import {
   AuthState,
   PolicyState,
-  PolicyType,
   createInspolicymgrClient,
   type InspolicymgrClientOptions,
-  type components,
 } from '@wechatpay-kit/inspolicymgr';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
@@ -17,6 +15,7 @@ import {
   oaepEncrypt,
   startServerFor,
 } from './support/credentials.js';
+import { uploadBody } from './support/policy-bodies.js';
 import type { Tamper } from './support/wechat-server.js';
 
 // The generated client, from dist, against a local server that signs, verifies, encrypts and
@@ -52,28 +51,6 @@ function connect(overrides: Partial<InspolicymgrClientOptions> = {}) {
 let sequence = 0;
 /** A fresh `out_insurance_no` (digits and letters only). */
 const newInsuranceNo = () => `E2E${Date.now()}N${(sequence += 1)}`;
-
-function uploadBody(
-  outInsuranceNo: string,
-  names: string[],
-): components['schemas']['UploadPolicyRequest'] {
-  return {
-    out_insurance_no: outInsuranceNo,
-    insured_name_list: names,
-    insurance_company_code: '1001',
-    effective_time: '2025-09-21T17:11:12+08:00',
-    expired_time: '2026-09-21T17:11:12+08:00',
-    coverage_detail: '可保190种疾病,确诊一次性赔付',
-    support_renewal: false,
-    policy_type: PolicyType.MEDICAL,
-    policy_state: PolicyState.ISSUING,
-    plan_id: '12535',
-    out_contract_code: 'wxwtdk20200910100000',
-    appid: 'wxd678efh567hg6787',
-    openid: 'oYobu0MVnQfWpSMOYJz2AHPG_gQw',
-    free_insurance: false,
-  };
-}
 
 /** An authorization the user has granted, ready for uploadPolicy. */
 async function grantedAuthorization(client: ReturnType<typeof connect>['client']) {

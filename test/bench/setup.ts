@@ -9,7 +9,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createInspolicymgrClient, PolicyState, PolicyType } from '@wechatpay-kit/inspolicymgr';
+import { createInspolicymgrClient } from '@wechatpay-kit/inspolicymgr';
 import {
   clientCredentials,
   createKeys,
@@ -18,6 +18,7 @@ import {
   WECHATPAY_KEY_ID,
   type Keys,
 } from '../support/credentials.js';
+import { uploadBody } from '../support/policy-bodies.js';
 import { createBaselineClient } from './baseline.js';
 
 export type Call = () => Promise<unknown>;
@@ -93,24 +94,7 @@ export async function startBenchServer(): Promise<BenchServer> {
       body: { ...AUTHORIZATION, out_insurance_no: POLICY_NO },
     });
     await ask(child, { grant: POLICY_NO });
-    const uploaded = await client.uploadPolicy({
-      body: {
-        out_insurance_no: POLICY_NO,
-        insured_name_list: INSURED,
-        insurance_company_code: '1001',
-        effective_time: '2025-09-21T17:11:12+08:00',
-        expired_time: '2026-09-21T17:11:12+08:00',
-        coverage_detail: '可保190种疾病,确诊一次性赔付',
-        support_renewal: false,
-        policy_type: PolicyType.MEDICAL,
-        policy_state: PolicyState.ISSUING,
-        plan_id: '12535',
-        out_contract_code: 'wxwtdk20200910100000',
-        appid: 'wxd678efh567hg6787',
-        openid: 'oYobu0MVnQfWpSMOYJz2AHPG_gQw',
-        free_insurance: false,
-      },
-    });
+    const uploaded = await client.uploadPolicy({ body: uploadBody(POLICY_NO, INSURED) });
     if (submitted.error || uploaded.error) {
       throw new Error(`seeding failed: ${JSON.stringify(submitted.error ?? uploaded.error)}`);
     }
