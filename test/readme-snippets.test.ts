@@ -43,7 +43,7 @@ describe('README snippets', () => {
       expect.arrayContaining([
         'README.md',
         'packages/core/README.md',
-        'packages/inspolicymgr-msw/README.md',
+        'packages/mock/README.md',
         'packages/inspolicymgr/README.md',
         'spec/README.md',
       ]),
@@ -74,7 +74,7 @@ describe('README snippets', () => {
       new Set([
         'README.md',
         'packages/inspolicymgr/README.md',
-        'packages/inspolicymgr-msw/README.md',
+        'packages/mock/README.md',
       ]),
     );
     expect(typeCheckSnippets(snippets, import.meta.dirname)).toEqual([]);

@@ -10,9 +10,12 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 
+/** The spec package: plugins, tests, and one folder per product. */
 export const specDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const rootFile = path.join(specDir, 'openapi.yaml');
-export const configFile = path.join(specDir, 'redocly.yaml');
+/** The insurance policy service: its spec and the Redocly config the plugin tests lint with. */
+export const productDir = path.join(specDir, 'inspolicymgr');
+export const rootFile = path.join(productDir, 'openapi.yaml');
+export const configFile = path.join(productDir, 'redocly.yaml');
 
 export function fixture(name: string): string {
   return path.join(specDir, 'test', 'fixtures', name);
@@ -41,7 +44,7 @@ export async function lintBundled(): Promise<NormalizedProblem[]> {
   const source = stringifyYaml(await bundleSpec());
   return lintFromString({
     source,
-    absoluteRef: path.join(specDir, 'dist', 'openapi.yaml'),
+    absoluteRef: path.join(specDir, 'dist', 'inspolicymgr.yaml'),
     config: await getConfig(),
   });
 }
