@@ -56,6 +56,12 @@ describe('wechatpay-mock', () => {
     await expect(fetch(config.baseUrl!)).rejects.toThrow();
   });
 
+  it('an unknown --product is named with the products there are', async () => {
+    await expect(main(['--product', 'nope', '--port', '0'])).rejects.toThrow(
+      'unknown product "nope" (products: inspolicymgr)',
+    );
+  });
+
   it('--help prints the usage and starts nothing', async () => {
     let printed = '';
     const mock = await main(['--help'], { stdout: { write: (text: string) => (printed += text) } });

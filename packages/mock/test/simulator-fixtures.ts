@@ -31,7 +31,7 @@ export function createSimulator(now?: () => number): InspolicymgrSimulator {
 
 /** The generated client configured with the simulator's keys and clock; verification on. */
 export function simulatorClient(
-  sim: InspolicymgrSimulator,
+  sim: Pick<InspolicymgrSimulator, 'keys' | 'now'>,
   extra: Partial<InspolicymgrClientOptions> = {},
 ) {
   return createInspolicymgrClient({

@@ -3,16 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestKeyPair } from '@wechatpay-kit/core/testing';
-import { createInspolicymgrSimulator } from '../products/inspolicymgr/simulator.js';
 import { controlRoutes } from './control-routes.js';
 import { startMockHttpServer } from './http-server.js';
+import { loadSimulator, mockProducts } from './products.js';
 
-const USAGE = `Usage: wechatpay-mock [--port N] [--mchid ID] [--merchant-serial SERIAL] [--merchant-public-key FILE]
+const USAGE = `Usage: wechatpay-mock [--product NAME] [--port N] [--mchid ID] [--merchant-serial SERIAL] [--merchant-public-key FILE]
 
-Serves the stateful WeChat Pay insurance-policy simulator on http://127.0.0.1:PORT for clients in
-any language. Without --merchant-public-key it makes a throwaway merchant key pair. It prints the
-configuration (key files, key ids) as JSON; the simulated user is driven over HTTP:
-  POST /__simulator/sign-contract/{out_insurance_no}, /grant/{…}, /deny/{…},
+Serves a WeChat Pay product's simulator on http://127.0.0.1:PORT for clients in any language:
+signed, validated, encrypted answers, and the product's rules where it has them. --product is
+one of: ${mockProducts().join(', ')} (default: the first). Without --merchant-public-key it makes
+a throwaway merchant key pair. It prints the configuration (key files, key ids) as JSON; the
+simulated user and clock are driven over HTTP:
+  POST /__simulator/<action>/<id> (inspolicymgr: sign-contract, grant, deny by out_insurance_no),
   POST /__simulator/advance-time?ms=…, POST /__simulator/reset`;
 
 type Output = { write(text: string): unknown };
@@ -30,6 +32,7 @@ export async function main(
   const { values } = parseArgs({
     args: [...argv],
     options: {
+      product: { type: 'string', default: mockProducts()[0] ?? '' },
       port: { type: 'string', default: '4010' },
       mchid: { type: 'string', default: '1900000001' },
       'merchant-serial': { type: 'string', default: 'SIMULATED0000000000000000000000000000MCH' },
@@ -52,6 +55,7 @@ export async function main(
 
 async function serve(
   values: {
+    product: string;
     port: string;
     mchid: string;
     'merchant-serial': string;
@@ -61,7 +65,8 @@ async function serve(
   stdout: Output,
 ): Promise<RunningMock> {
   const merchant = await merchantPublicKey(values['merchant-public-key'], dir);
-  const sim = createInspolicymgrSimulator({
+  const createSimulator = await loadSimulator(values.product);
+  const sim = createSimulator({
     mchid: values.mchid,
     merchant: { serialNo: values['merchant-serial'], publicKey: merchant.publicKey },
   });

@@ -1,4 +1,4 @@
-export { controlRoutes } from './control-routes.js';
+export { controlRoutes, type ControlledSimulator } from './control-routes.js';
 export {
   startMockHttpServer,
   type MockHttpServer,

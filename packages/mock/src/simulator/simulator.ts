@@ -66,6 +66,8 @@ export interface SimulatorSetup extends SimulatorOptions {
   rules?: Readonly<Record<string, OperationRule>>;
   /** Called by `reset()`, e.g. to empty the plug-in's store. */
   onReset?: () => void;
+  /** The simulated user's actions (`Simulator.userActions`); none by default. */
+  userActions?: Readonly<Record<string, (id: string) => unknown>>;
 }
 
 export interface Simulator {
@@ -92,6 +94,11 @@ export interface Simulator {
   clearFaults(): void;
   /** Resets the clock, drops callbacks and faults, and the plug-in's state. */
   reset(): void;
+  /**
+   * What the simulated user can do, by name, each on one resource id: the plug-in's actions,
+   * served over HTTP as `POST /__simulator/<name>/<id>` (see `controlRoutes`).
+   */
+  readonly userActions: Readonly<Record<string, (id: string) => unknown>>;
 }
 
 /**
@@ -202,6 +209,7 @@ export function createSimulator(setup: SimulatorSetup): Simulator {
       notifier.clear();
       faults.clear();
     },
+    userActions: setup.userActions ?? {},
   };
 }
 

@@ -65,6 +65,8 @@ export interface InspolicymgrSimulator {
   clearFaults(): void;
   /** Empties the store, resets the clock, drops callbacks and faults. */
   reset(): void;
+  /** `sign-contract`, `grant` and `deny` by `out_insurance_no`, for `controlRoutes`. */
+  readonly userActions: Readonly<Record<string, (outInsuranceNo: string) => unknown>>;
 }
 
 const id = (context: RuleContext) => String(context.params.out_insurance_no);
@@ -101,24 +103,27 @@ export function createInspolicymgrSimulator(
   });
   const act = (action: 'signContract' | 'grant' | 'deny') => (outInsuranceNo: string) =>
     userAction(store, action, outInsuranceNo, sim.now());
+  const signContract = act('signContract');
+  const denyAuthorization = act('deny');
+  const grantAuthorization = (outInsuranceNo: string) => {
+    const view = act('grant')(outInsuranceNo);
+    sim.notify(GRANTED_EVENT_TYPE, GRANTED_SUMMARY, {
+      out_insurance_no: view.out_insurance_no,
+      insurance_name: view.insurance_name,
+      auth_state: view.auth_state,
+      user_auth_time: view.user_auth_time,
+    });
+    return view;
+  };
 
   return {
     handlers: sim.handlers,
     store,
     keys: sim.keys,
     now: sim.now,
-    signContract: act('signContract'),
-    grantAuthorization(outInsuranceNo) {
-      const view = act('grant')(outInsuranceNo);
-      sim.notify(GRANTED_EVENT_TYPE, GRANTED_SUMMARY, {
-        out_insurance_no: view.out_insurance_no,
-        insurance_name: view.insurance_name,
-        auth_state: view.auth_state,
-        user_auth_time: view.user_auth_time,
-      });
-      return view;
-    },
-    denyAuthorization: act('deny'),
+    signContract,
+    grantAuthorization,
+    denyAuthorization,
     advanceTime: (ms) => sim.advanceTime(ms),
     flushNotifications: () => sim.flushNotifications(),
     get notifications() {
@@ -127,5 +132,10 @@ export function createInspolicymgrSimulator(
     inject: (fault, scope) => sim.inject(fault, scope),
     clearFaults: () => sim.clearFaults(),
     reset: () => sim.reset(),
+    userActions: {
+      'sign-contract': signContract,
+      grant: grantAuthorization,
+      deny: denyAuthorization,
+    },
   };
 }
