@@ -67,7 +67,12 @@ describe('turbo run generate', { timeout: 120_000 }, () => {
         ]),
       );
       expect((task?.outputs ?? []).map((glob) => fromRoot(product, glob)).sort()).toEqual([
+        `packages/${product}/LICENSE`,
+        `packages/${product}/README.md`,
         `packages/${product}/src/generated/**`,
+        `packages/${product}/tsconfig.build.json`,
+        `packages/${product}/tsconfig.json`,
+        `packages/${product}/vitest.config.ts`,
         `packages/mock/src/generated/${product}/**`,
       ]);
     }

@@ -105,9 +105,19 @@ export function tsconfigs(types: readonly string[]): { path: string; content: Js
   ];
 }
 
+/** The package files written whole (not package.json, merged; not src/index.ts, written once). */
+export const WHOLE_PACKAGE_FILES = [
+  'README.md',
+  'LICENSE',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'vitest.config.ts',
+];
+
 /**
  * The package's turbo.json: its `generate` task hashes its own spec folder (on top of the
- * generator's inputs) and caches both folders it writes, the client's and the mock's.
+ * generator's inputs) and caches what it writes whole: both generated folders, the client's and
+ * the mock's, and the package files, so a cache hit restores any of them edited by hand.
  */
 export function turboConfig(product: Product): Json {
   return {
@@ -116,7 +126,11 @@ export function turboConfig(product: Product): Json {
     tasks: {
       generate: {
         inputs: ['$TURBO_EXTENDS$', `$TURBO_ROOT$/spec/${product.name}/**`],
-        outputs: ['$TURBO_EXTENDS$', `$TURBO_ROOT$/packages/mock/src/generated/${product.name}/**`],
+        outputs: [
+          '$TURBO_EXTENDS$',
+          ...WHOLE_PACKAGE_FILES,
+          `$TURBO_ROOT$/packages/mock/src/generated/${product.name}/**`,
+        ],
       },
     },
   };
