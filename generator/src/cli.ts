@@ -3,7 +3,7 @@ import { inspect, parseArgs } from 'node:util';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { SpecError } from './errors.js';
 import { generateOutputs, type GeneratedOutput } from './pipeline/generate.js';
-import { generateProducts, UsageError } from './pipeline/products.js';
+import { generateProducts } from './pipeline/products.js';
 import {
   findStalePackageFiles,
   writePackageFiles,
@@ -13,6 +13,7 @@ import { findStaleFiles, writeOutputs, type StaleFile } from './pipeline/write-o
 import { fromRoot } from './product/layout.js';
 import { pascalCase } from './product/names.js';
 import { REPO_ROOT, type GenerateTarget } from './target.js';
+import { UsageError } from './usage-error.js';
 
 const USAGE = `Usage: pnpm generate [--check] [--product NAME ...] [--root DIR]
        pnpm generate [--check] --spec FILE --out DIR [--mock-out DIR] [--name NAME] [--package NAME] [--config FILE]
@@ -147,7 +148,7 @@ async function singleSpec(values: Options, cwd: string): Promise<Planned> {
     specPath,
     ...(config ? { redoclyConfigPath: config } : {}),
     outDir: resolve(cwd, values.out),
-    ...(mockOut ? { mswOutDir: resolve(cwd, mockOut) } : {}),
+    ...(mockOut ? { mockOutDir: resolve(cwd, mockOut) } : {}),
     clientName: values.name ?? pascalCase(folder),
     specLabel: fromRoot(root, specPath),
     corePackage: '@wechatpay-kit/core',

@@ -13,10 +13,10 @@ export interface GenerateTarget {
    * The product's generated folder in the mock package (`handlers.ts`, `schemas.ts`,
    * `index.ts`), replaced as a whole like `outDir`; none is written when absent.
    */
-  mswOutDir?: string;
+  mockOutDir?: string;
   /**
    * Module the generated mock handlers import the hand-written runtime from: a path relative to
-   * `mswOutDir` inside the mock package, `@wechatpay-kit/mock` elsewhere.
+   * `mockOutDir` inside the mock package, `@wechatpay-kit/mock` elsewhere.
    */
   mockRuntimeModule?: string;
   /** Prefix of the client names: `Inspolicymgr` gives `createInspolicymgrClient`. */

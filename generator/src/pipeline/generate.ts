@@ -59,7 +59,7 @@ export async function generateWithModel(
   const outputs = [
     { outDir: target.outDir, files: await clientFiles(target, model, header, document) },
   ];
-  if (target.mswOutDir !== undefined) {
+  if (target.mockOutDir !== undefined) {
     const names = {
       clientName: target.clientName,
       packageName: target.packageName,
@@ -75,7 +75,7 @@ export async function generateWithModel(
       { path: 'index.ts', content: header + printStatements('index.ts', index) },
       { path: 'schemas.ts', content: header + printStatements('schemas.ts', schemas) },
     ];
-    outputs.push({ outDir: target.mswOutDir, files: await formatted(raw, target.mswOutDir) });
+    outputs.push({ outDir: target.mockOutDir, files: await formatted(raw, target.mockOutDir) });
   }
   return { model, outputs };
 }

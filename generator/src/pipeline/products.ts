@@ -15,6 +15,7 @@ import { findProducts, type Product } from '../product/discover.js';
 import { productLayout, productTarget } from '../product/layout.js';
 import { syncedMockManifest } from '../product/mock-package.js';
 import { generateWithModel, type GeneratedOutput } from './generate.js';
+import { UsageError } from '../usage-error.js';
 import type { PackageFile } from './write-files.js';
 
 /** Everything `pnpm generate` writes for the products of a repository. */
@@ -50,11 +51,6 @@ export async function generateProducts(
   };
 }
 
-/** A wrong `--product`: named, with the known ones. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
 async function generateProduct(
   root: string,
   product: Product,
@@ -63,7 +59,7 @@ async function generateProduct(
   const target = productTarget(root, product, cwd);
   // Without a mock package (a bare repository) the product gets its client only.
   const hasMock = existsSync(join(productLayout(root, product).mockDir, 'package.json'));
-  const { mswOutDir: _mock, ...clientOnly } = target;
+  const { mockOutDir: _mock, ...clientOnly } = target;
   const { model, outputs } = await generateWithModel(hasMock ? target : clientOnly);
   const dir = productLayout(root, product).clientDir;
   const manifest = syncedManifest(

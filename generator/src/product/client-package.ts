@@ -5,13 +5,16 @@ import type { Product } from './discover.js';
 
 type Json = Record<string, unknown>;
 
+let pins: Record<string, string> | undefined;
+
 /** Versions the generated packages pin, the same as the runtime package's own. */
 function corePins(): Record<string, string> {
-  const core = JSON.parse(readFileSync(join(REPO_ROOT, 'packages/core/package.json'), 'utf8')) as {
-    dependencies: Record<string, string>;
-    devDependencies: Record<string, string>;
-  };
-  return { ...core.dependencies, ...core.devDependencies };
+  if (!pins) {
+    const path = join(REPO_ROOT, 'packages/core/package.json');
+    const core = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, string>>;
+    pins = { ...core.dependencies, ...core.devDependencies };
+  }
+  return pins;
 }
 
 function pin(name: string): string {

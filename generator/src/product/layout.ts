@@ -29,7 +29,7 @@ export function productTarget(root: string, product: Product, cwd?: string): Gen
     specPath: product.specPath,
     ...(product.redoclyConfigPath ? { redoclyConfigPath: product.redoclyConfigPath } : {}),
     outDir: join(clientDir, 'src', 'generated'),
-    mswOutDir: join(mockDir, 'src', 'generated', product.name),
+    mockOutDir: join(mockDir, 'src', 'generated', product.name),
     // The generated folder sits two levels under the mock package's `src/`.
     mockRuntimeModule: '../../runtime.js',
     clientName: product.clientName,

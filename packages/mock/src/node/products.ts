@@ -51,5 +51,8 @@ export async function loadSimulator(
     return plugin[1] as (options: SimulatorOptions) => ServedSimulator;
   }
   const product = Object.entries(module).find(([key]) => key.endsWith('Mock'))?.[1];
+  if (product === undefined) {
+    throw new Error(`@wechatpay-kit/mock/${name} exports no <product>Mock: run \`pnpm generate\``);
+  }
   return (options) => createSimulator({ ...options, product: product as MockProduct });
 }
