@@ -8,12 +8,14 @@ import {
   VITEST_CONFIG,
   clientManifestFields,
   syncedManifest,
-  tsconfigs,
+  TSCONFIG,
+  TSCONFIG_BUILD,
   turboConfig,
 } from '../product/client-package.js';
 import { findProducts, type Product } from '../product/discover.js';
 import { productLayout, productTarget } from '../product/layout.js';
 import { syncedMockManifest } from '../product/mock-package.js';
+import type { ApiModel } from '../model.js';
 import { generateWithModel, type GeneratedOutput } from './generate.js';
 import { UsageError } from '../usage-error.js';
 import type { PackageFile } from './write-files.js';
@@ -61,24 +63,29 @@ async function generateProduct(
   const hasMock = existsSync(join(productLayout(root, product).mockDir, 'package.json'));
   const { mockOutDir: _mock, ...clientOnly } = target;
   const { model, outputs } = await generateWithModel(hasMock ? target : clientOnly);
+  return { outputs, files: await clientPackageFiles(root, product, model, target.specLabel) };
+}
+
+/** The client package's files around its generated folder, formatted as the repository's. */
+async function clientPackageFiles(
+  root: string,
+  product: Product,
+  model: ApiModel,
+  specLabel: string,
+): Promise<PackageFile[]> {
   const dir = productLayout(root, product).clientDir;
-  const manifest = syncedManifest(
-    await readJson(join(dir, 'package.json')),
-    clientManifestFields(product),
-  );
-  const json = (path: string, content: unknown) => ({
-    path,
-    content: JSON.stringify(content, null, 2),
-  });
-  const raw = [
-    json('package.json', manifest),
-    ...tsconfigs([]).map(({ path, content }) => json(path, content)),
-    json('turbo.json', turboConfig(product)),
-    { path: 'vitest.config.ts', content: VITEST_CONFIG },
-    { path: 'README.md', content: clientReadme(product, model, target.specLabel) },
-  ];
+  const existing = await readJson(join(dir, 'package.json'));
+  const json = (content: unknown) => JSON.stringify(content, null, 2);
+  const raw: Record<string, string> = {
+    'package.json': json(syncedManifest(existing, clientManifestFields(product))),
+    'tsconfig.json': json(TSCONFIG),
+    'tsconfig.build.json': json(TSCONFIG_BUILD),
+    'turbo.json': json(turboConfig(product)),
+    'vitest.config.ts': VITEST_CONFIG,
+    'README.md': clientReadme(product, model, specLabel),
+  };
   const files: PackageFile[] = await Promise.all(
-    raw.map(async ({ path, content }) => ({
+    Object.entries(raw).map(async ([path, content]) => ({
       path: join(dir, path),
       content: await formatLikeRepo(content, join(dir, path)),
     })),
@@ -88,7 +95,7 @@ async function generateProduct(
   if (existsSync(license)) {
     files.push({ path: join(dir, 'LICENSE'), content: await readFile(license, 'utf8') });
   }
-  return { outputs, files };
+  return files;
 }
 
 /** The mock package's manifest with every product's subpath; none when there is no mock package. */

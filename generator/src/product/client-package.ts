@@ -79,34 +79,26 @@ export function syncedManifest(existing: Json | undefined, fields: Json): Json {
   return { ...base, ...fields };
 }
 
-/** A package's tsconfig.json (tests included, no output) and tsconfig.build.json (dist/). */
-export function tsconfigs(types: readonly string[]): { path: string; content: Json }[] {
-  return [
-    {
-      path: 'tsconfig.json',
-      content: {
-        extends: '../../tsconfig.base.json',
-        compilerOptions: { noEmit: true, types: ['node'] },
-        include: ['src', 'test'],
-      },
-    },
-    {
-      path: 'tsconfig.build.json',
-      content: {
-        extends: '../../tsconfig.base.json',
-        compilerOptions: {
-          rootDir: 'src',
-          outDir: 'dist',
-          stripInternal: true,
-          customConditions: [],
-          types: [...types],
-        },
-        include: ['src'],
-        exclude: ['src/**/*.test.ts'],
-      },
-    },
-  ];
-}
+/** A package's tsconfig.json: sources and tests, type-checked, no output. */
+export const TSCONFIG = {
+  extends: '../../tsconfig.base.json',
+  compilerOptions: { noEmit: true, types: ['node'] },
+  include: ['src', 'test'],
+};
+
+/** A package's tsconfig.build.json: `src/` to `dist/`, read as a consumer would (no source condition). */
+export const TSCONFIG_BUILD = {
+  extends: '../../tsconfig.base.json',
+  compilerOptions: {
+    rootDir: 'src',
+    outDir: 'dist',
+    stripInternal: true,
+    customConditions: [],
+    types: [],
+  },
+  include: ['src'],
+  exclude: ['src/**/*.test.ts'],
+};
 
 /** The package files written whole (not package.json, merged; not src/index.ts, written once). */
 export const WHOLE_PACKAGE_FILES = [
