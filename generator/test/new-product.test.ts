@@ -2,11 +2,14 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createTestKeyPair } from '@wechatpay-kit/core/testing';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../src/cli.js';
 import { removeScratchRepos, scratchRepo } from './fixture-repo.js';
 
 afterAll(removeScratchRepos);
+
+const MOCK_SRC = join(import.meta.dirname, '../../packages/mock/src');
 
 /** Runs the generator CLI in this process. */
 async function run(argv: string[], cwd: string) {
@@ -82,6 +85,47 @@ describe('a product folder added in a test', { timeout: 240_000 }, () => {
     expect(compile(join(root, 'packages/mock/tsconfig.json'), [handlers])).toEqual([]);
 
     expect(await run(['--root', root, '--check'], root)).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('gets validated, signed and encrypted mock answers with no hand-written code', async () => {
+    const root = await scratchRepo('papay-insurance');
+    expect(await run(['--root', root], root)).toMatchObject({ code: 0 });
+    // The generated modules of the new product, and the real mock runtime they import.
+    const mock = await import(join(root, 'packages/mock/src/generated/papay-insurance/index.ts'));
+    const client = await import(join(root, 'packages/papay-insurance/src/index.ts'));
+    const { createSimulator } = await import(join(MOCK_SRC, 'index.ts'));
+    const { startMockHttpServer } = await import(join(MOCK_SRC, 'node/index.ts'));
+    const merchant = await createTestKeyPair();
+    const sim = createSimulator({
+      product: mock.papayInsuranceMock,
+      mchid: '1900000001',
+      merchant: { serialNo: 'MERCHANT01', publicKey: merchant.publicKey },
+    });
+    const server = await startMockHttpServer(sim.handlers);
+    onTestFinished(() => server.close());
+    const api = client.createPapayInsuranceClient({
+      baseUrl: server.url,
+      mchid: '1900000001',
+      merchant: { serialNo: 'MERCHANT01', privateKey: merchant.privateKey },
+      wechatpay: sim.keys.wechatpay,
+      retry: false,
+    });
+
+    // Verified (the client is fail-closed) and decrypted with the merchant key: the spec example.
+    const policy = await api.queryPolicy({ params: { path: { policy_no: 'P1' } } });
+    expect(policy.error).toBeUndefined();
+    expect(policy.data).toEqual(mock.papayInsuranceMock.examples.queryPolicy);
+    expect(policy.data.insured_name_list).toEqual(['张三']);
+    // Validated against the spec: a missing required field is 400 PARAM_ERROR naming it.
+    const invalid = await api.uploadPolicy({
+      body: { policy_no: 'P1', insured_name_list: ['李四'] },
+      params: { header: { 'Wechatpay-Serial': sim.keys.wechatpay.publicKeyId } },
+    });
+    expect(invalid.response.status).toBe(400);
+    expect(invalid.error).toMatchObject({
+      code: 'PARAM_ERROR',
+      detail: { field: '/policy_state', location: 'body' },
+    });
   });
 
   it('keeps package.json fields it does not own, and --check names a changed generated one', async () => {
