@@ -74,11 +74,11 @@ async function decryptBody(
   const body = JSON.parse(await response.text()) as unknown;
   await mapPointers(body, pointers, (value, field) => decryptField(value, field, merchant));
   const bytes = utf8(JSON.stringify(body));
-  const headers = new Headers(response.headers);
+  const { status, statusText, headers } = response;
+  const decrypted = new BufferedResponse(bytes, { status, statusText, headers }, { value: body });
   // With a Content-Length, openapi-fetch reads `json()`, which hands `body` over unparsed.
-  headers.set('Content-Length', String(bytes.length));
-  const init = { status: response.status, statusText: response.statusText, headers };
-  return new BufferedResponse(bytes, init, { value: body });
+  decrypted.headers.set('Content-Length', String(bytes.length));
+  return decrypted;
 }
 
 async function encryptField(
