@@ -63,8 +63,9 @@ export class Deadlines {
 
 /** Lets the process exit while the ticker runs (Node and Bun; Deno through its own call). */
 function unref(timer: Timer): void {
-  if (typeof timer === 'object' && typeof timer?.unref === 'function') {
-    timer.unref();
+  const handle = timer as { unref?: () => void } | number;
+  if (typeof handle === 'object' && typeof handle.unref === 'function') {
+    handle.unref();
     return;
   }
   const deno = (globalThis as { Deno?: { unrefTimer?: (id: unknown) => void } }).Deno;
