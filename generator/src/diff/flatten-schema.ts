@@ -18,7 +18,7 @@ export interface SchemaWalk {
   fields: Map<string, FieldEntry>;
 }
 
-/** An object schema with its `allOf` members folded in. */
+/** A schema with its `$ref` target and `allOf` members folded in. */
 interface MergedSchema {
   facts: Omit<FieldFacts, 'required'>;
   properties: Map<string, { schema: unknown; pointer: string }>;
@@ -42,8 +42,9 @@ export function flattenSchema(
     addEntry(walk, place, { encrypted: false });
     return;
   }
-  const { node, pointer: at } = walk.ctx.resolve(schema, pointer);
-  const merged = mergeAllOf(walk.ctx, node, at, new Set());
+  // The `$ref` target's pointer names the schema on the walk's stack, to spot recursion.
+  const at = walk.ctx.resolve(schema, pointer).pointer;
+  const merged = mergeSchema(walk.ctx, schema, pointer, new Set());
   addEntry(walk, place, merged.facts);
   if (stack.includes(at)) {
     return;
@@ -69,8 +70,12 @@ function addEntry(walk: SchemaWalk, place: SchemaPlace, facts: Omit<FieldFacts, 
   walk.fields.set(place.path, { ...place, ...facts, direction: walk.direction });
 }
 
-/** Folds `allOf` members into one view: properties and required names add up, the first type wins. */
-function mergeAllOf(ctx: DocumentContext, node: Node, pointer: string, seen: Set<string>) {
+/**
+ * Folds the `$ref` target and `allOf` members into one view: properties and required names add
+ * up, the first type, format and value list found win (the schema's own, then its `$ref`'s, as
+ * OpenAPI 3.1 lets keywords sit beside `$ref`), and any encrypted mark counts.
+ */
+function mergeSchema(ctx: DocumentContext, node: Node, pointer: string, seen: Set<string>) {
   seen.add(pointer);
   const merged: MergedSchema = {
     facts: factsOf(node),
@@ -83,13 +88,16 @@ function mergeAllOf(ctx: DocumentContext, node: Node, pointer: string, seen: Set
       merged.properties.set(name, { schema, pointer: joinPointer(pointer, 'properties', name) });
     }
   }
-  const members = Array.isArray(node.allOf) ? node.allOf : [];
-  members.forEach((member, index) => {
-    const resolved = ctx.resolve(member, `${pointer}/allOf/${index}`);
+  const members = [
+    ...(typeof node.$ref === 'string' ? [{ member: { $ref: node.$ref }, at: pointer }] : []),
+    ...listAt(node.allOf, `${pointer}/allOf`),
+  ];
+  for (const { member, at } of members) {
+    const resolved = ctx.resolve(member, at);
     if (!seen.has(resolved.pointer)) {
-      absorb(merged, mergeAllOf(ctx, resolved.node, resolved.pointer, seen));
+      absorb(merged, mergeSchema(ctx, resolved.node, resolved.pointer, seen));
     }
-  });
+  }
   return merged;
 }
 
@@ -161,6 +169,12 @@ function childrenOf(node: Node, pointer: string): MergedSchema['children'] {
     });
   }
   return children;
+}
+
+function listAt(value: unknown, pointer: string): { member: unknown; at: string }[] {
+  return Array.isArray(value)
+    ? value.map((member, index) => ({ member, at: `${pointer}/${index}` }))
+    : [];
 }
 
 function stringsOf(value: unknown): string[] {

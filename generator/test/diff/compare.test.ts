@@ -455,6 +455,23 @@ const cases: TestCase<{ before: Node; after: Node }, Want[]>[] = [
     },
   ],
   [
+    'keywords beside a $ref count (OpenAPI 3.1)',
+    {
+      given: {
+        before: api(answer(object({ name: { $ref: '#/components/schemas/Name' } })), {
+          components: { schemas: { Name: string } },
+        }),
+        after: api(
+          answer(
+            object({ name: { $ref: '#/components/schemas/Name', 'x-wechatpay-encrypted': true } }),
+          ),
+          { components: { schemas: { Name: string } } },
+        ),
+      },
+      want: [{ kind: 'encrypted-changed', field: 'response.200.body.name', breaking: true }],
+    },
+  ],
+  [
     'a recursive schema is not followed into itself: its change shows once',
     {
       given: {
