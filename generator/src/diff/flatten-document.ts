@@ -16,12 +16,13 @@ export const METHODS = [
   'query',
 ];
 
-/** Where one operation sits, and which way its request travels for a client user. */
+/** One operation, its path item (or webhook) and the pointers of both. */
 interface OperationPlace {
   name: string;
   method: string;
   webhook: boolean;
   pathItem: Node;
+  pathItemPointer: string;
   operation: Node;
   pointer: string;
 }
@@ -39,9 +40,15 @@ export function flattenDocument(document: Node): Map<string, OperationEntry> {
     for (const [name, item] of Object.entries(items)) {
       const { node: pathItem, pointer } = ctx.resolve(item, joinPointer(`/${group}`, name));
       for (const method of METHODS.filter((method) => isNode(pathItem[method]))) {
-        const operation = pathItem[method] as Node;
-        const place = { name, method, webhook: group === 'webhooks', pathItem, operation, pointer };
-        const entry = flattenOperation(ctx, { ...place, pointer: joinPointer(pointer, method) });
+        const entry = flattenOperation(ctx, {
+          name,
+          method,
+          webhook: group === 'webhooks',
+          pathItem,
+          pathItemPointer: pointer,
+          operation: pathItem[method] as Node,
+          pointer: joinPointer(pointer, method),
+        });
         operations.set(entry.key, entry);
       }
     }
@@ -76,7 +83,7 @@ function opposite(direction: Direction): Direction {
 /** Path-level and operation-level parameters; the operation's win, as in OpenAPI. */
 function addParameters(walk: SchemaWalk, place: OperationPlace): void {
   const declared = [
-    ...listAt(place.pathItem.parameters, place.pointer.replace(/\/[^/]+$/, '/parameters')),
+    ...listAt(place.pathItem.parameters, `${place.pathItemPointer}/parameters`),
     ...listAt(place.operation.parameters, `${place.pointer}/parameters`),
   ];
   const byName = new Map<string, { node: Node; pointer: string }>();
