@@ -1,5 +1,6 @@
 import { inspect, parseArgs } from 'node:util';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { specChangeSummary } from './diff/summary.js';
 import { SpecError } from './errors.js';
 import { generateOutputs } from './pipeline/generate.js';
 import { findStaleFiles, writeOutputs } from './pipeline/write-output.js';
@@ -69,6 +70,11 @@ async function run(argv: readonly string[], { cwd, stdout, stderr }: CliContext)
   await writeOutputs(outputs);
   for (const { outDir, files } of outputs) {
     say(stdout, `Generated ${files.length} files in ${shown(outDir)}.`);
+  }
+  // The short API change report since HEAD (`pnpm spec:diff` has the details).
+  const changes = await specChangeSummary(dirname(target.specPath));
+  if (changes) {
+    say(stdout, changes);
   }
   return 0;
 }
