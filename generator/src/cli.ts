@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { inspect, parseArgs } from 'node:util';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { specChangeSummary } from './diff/summary.js';
 import { SpecError } from './errors.js';
 import { generateOutputs, type GeneratedOutput } from './pipeline/generate.js';
 import { generateProducts } from './pipeline/products.js';
@@ -89,7 +90,7 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
     say(context.stdout, USAGE);
     return 0;
   }
-  const { root, outputs, files } = values.spec
+  const { root, specFolder, outputs, files } = values.spec
     ? await singleSpec(values, context.cwd)
     : await allProducts(values, context.cwd);
   const shown = (path: string) => displayed(root, context.cwd, path);
@@ -101,12 +102,19 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
   for (const { outDir, files: written } of outputs) {
     say(context.stdout, `Generated ${written.length} files in ${shown(outDir)}.`);
   }
+  // The short API change report since HEAD (`pnpm spec:diff` has the details).
+  const changes = await specChangeSummary(specFolder);
+  if (changes) {
+    say(context.stdout, changes);
+  }
   return 0;
 }
 
 interface Planned {
   /** Paths are shown relative to it. */
   root: string;
+  /** A folder of the spec(s), inside the git repository the change report compares. */
+  specFolder: string;
   outputs: GeneratedOutput[];
   files: PackageFile[];
 }
@@ -127,7 +135,7 @@ async function allProducts(values: Options, cwd: string): Promise<Planned> {
       `No product under ${join(root, 'spec')}: add spec/<product>/openapi.yaml.`,
     );
   }
-  return { root, outputs: run.outputs, files: run.files };
+  return { root, specFolder: join(root, 'spec'), outputs: run.outputs, files: run.files };
 }
 
 async function singleSpec(values: Options, cwd: string): Promise<Planned> {
@@ -155,7 +163,8 @@ async function singleSpec(values: Options, cwd: string): Promise<Planned> {
     packageName: values.package ?? `@wechatpay-kit/${folder}`,
     cwd,
   };
-  return { root, outputs: await generateOutputs(target), files: [] };
+  const outputs = await generateOutputs(target);
+  return { root, specFolder: dirname(specPath), outputs, files: [] };
 }
 
 /** The repository a file is in: the nearest folder up with `.git` or `pnpm-workspace.yaml`. */

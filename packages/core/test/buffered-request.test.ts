@@ -34,6 +34,29 @@ describe('BufferedRequest', () => {
     expect(get.bodyUsed).toBe(false);
   });
 
+  it('is a Request to instanceof checks, with url and method normalised as fetch does', () => {
+    const request = new BufferedRequest('https://API.mch.weixin.qq.com/v3/a b?x=1', {
+      method: 'post',
+    });
+    expect(request).toBeInstanceOf(Request);
+    expect(request.url).toBe(new Request('https://API.mch.weixin.qq.com/v3/a b?x=1').url);
+    expect(request.method).toBe('POST');
+    expect(new BufferedRequest(URL_, { method: 'patch' }).method).toBe('patch');
+    expect(request.signal.aborted).toBe(false);
+  });
+
+  it('is built as a standard Request when the body is not text', async () => {
+    const form = new FormData();
+    form.set('name', '张三');
+    const request = new BufferedRequest(URL_, { method: 'POST', body: form });
+    expect(request).not.toBeInstanceOf(BufferedRequest);
+    expect(await request.text()).toContain('张三');
+    const standard = new Request(URL_, init());
+    const rebuilt = new BufferedRequest(standard, { headers: { 'X-Seen': '1' } });
+    expect(rebuilt).not.toBeInstanceOf(BufferedRequest);
+    expect(await rebuilt.text()).toBe('{"name":"张三"}');
+  });
+
   it('gives a clone the same request and its own body', async () => {
     const controller = new AbortController();
     const request = new BufferedRequest(URL_, { ...init(), signal: controller.signal });

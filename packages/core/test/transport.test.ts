@@ -126,7 +126,12 @@ describe('retries', () => {
 // Fake timers: the per-attempt timeout fires when the test moves time, never because signing or
 // verifying took long on a busy machine.
 describe('timeouts and abort', () => {
-  beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  beforeEach(
+    () =>
+      void vi.useFakeTimers({
+        toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+      }),
+  );
   afterEach(() => void vi.useRealTimers());
 
   /** A reply that answers only by failing when the request is aborted; `sent` resolves on the call. */
@@ -176,17 +181,22 @@ describe('timeouts and abort', () => {
     }
   }
 
-  it('rejects with a typed timeout error after timeoutMs, not before', async () => {
-    const first = hanging();
-    const { fetch } = scripted(first.reply);
-    const call = client(fetch, { timeoutMs: 20, retry: false }).addThing({ body: {} });
-    const settled = watch(call);
-    await first.sent;
-    await vi.advanceTimersByTimeAsync(19);
-    expect(settled()).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    await expect(call).rejects.toBeInstanceOf(WechatpayTimeoutError);
-    await expect(call).rejects.toMatchObject({ timeoutMs: 20 });
+  it('rejects with a typed timeout error after timeoutMs, not before, less than two ticks late', async () => {
+    for (const [timeoutMs, tick] of [
+      [20, 1],
+      [3200, 100],
+    ] as const) {
+      const first = hanging();
+      const { fetch } = scripted(first.reply);
+      const call = client(fetch, { timeoutMs, retry: false }).addThing({ body: {} });
+      const settled = watch(call);
+      await first.sent;
+      await vi.advanceTimersByTimeAsync(timeoutMs - 1);
+      expect(settled()).toBe(false);
+      await vi.advanceTimersByTimeAsync(1 + 2 * tick);
+      await expect(call).rejects.toBeInstanceOf(WechatpayTimeoutError);
+      await expect(call).rejects.toMatchObject({ timeoutMs });
+    }
   });
 
   it('retries a timed-out GET', async () => {
@@ -194,7 +204,7 @@ describe('timeouts and abort', () => {
     const { fetch, requests } = scripted(first.reply, () => signed({ id: 2 }));
     const call = client(fetch, { timeoutMs: 20 }).getThing({ params: { path: { id: '2' } } });
     await first.sent;
-    await vi.advanceTimersByTimeAsync(20);
+    await vi.advanceTimersByTimeAsync(21);
     await untilSent(requests, 2);
     expect((await call).data).toEqual({ id: 2 });
     expect(requests).toHaveLength(2);
@@ -205,7 +215,7 @@ describe('timeouts and abort', () => {
     const { fetch, requests } = scripted(first.reply, () => signed({ id: 3 }));
     const call = client(fetch, { timeoutMs: 20 }).getThing({ params: { path: { id: '3' } } });
     await first.sent;
-    await vi.advanceTimersByTimeAsync(20);
+    await vi.advanceTimersByTimeAsync(21);
     await untilSent(requests, 2);
     expect((await call).data).toEqual({ id: 3 });
     expect(requests).toHaveLength(2);
@@ -219,7 +229,7 @@ describe('timeouts and abort', () => {
     await again.sent;
     await vi.advanceTimersByTimeAsync(19);
     expect(settled()).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(3); // the timeout plus less than two 1 ms ticks
     await expect(failed).rejects.toBeInstanceOf(WechatpayTimeoutError);
   });
 

@@ -70,12 +70,12 @@ describe('connection faults', () => {
 
   it('latency holds the answer back for latencyMs', async () => {
     // Fake time: the answer must wait for the simulator's timer, however slow the machine is.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     onTestFinished(() => void vi.useRealTimers());
     let timersBeforeSend = Number.POSITIVE_INFINITY;
     const watched = simulatorClient(sim, {
       fetch: (request: Request) => {
-        timersBeforeSend = vi.getTimerCount(); // the client's own timeout timer is set by now
+        timersBeforeSend = vi.getTimerCount(); // the client's own timeout ticker runs by now
         return fetch(request);
       },
     });

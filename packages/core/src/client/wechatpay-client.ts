@@ -26,7 +26,10 @@ export interface WechatpayClientOptions {
   baseUrl?: string;
   /** The fetch to send with; by default `globalThis.fetch`, looked up on each call. */
   fetch?: (request: Request) => Promise<Response>;
-  /** Per-attempt timeout in milliseconds. @default 30000 */
+  /**
+   * Per-attempt timeout in milliseconds, covering the answer's body; an attempt ends less than
+   * 1/16 of it (or 2 ms) late. @default 30000
+   */
   timeoutMs?: number;
   /**
    * Largest answer body read, in bytes: past it the read stops and the call rejects with

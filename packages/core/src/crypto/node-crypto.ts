@@ -48,7 +48,7 @@ interface Cipher {
 }
 
 type DerKey = { key: Uint8Array; format: 'der'; type: 'pkcs8' | 'spki' };
-type OaepKey = { key: NodeKey; padding: number; oaepHash: 'sha1' };
+type OaepKey = { key: NodeKey; padding: number; oaepHash: 'sha1'; encoding?: 'base64' };
 
 interface NodeCryptoModule {
   createPrivateKey(key: DerKey): NodeKey;
@@ -57,7 +57,7 @@ interface NodeCryptoModule {
   createSign(algorithm: string): Hash;
   createVerify(algorithm: string): Hash;
   publicEncrypt(key: OaepKey, data: Uint8Array): Uint8Array;
-  privateDecrypt(key: OaepKey, data: Uint8Array): Uint8Array;
+  privateDecrypt(key: OaepKey, data: Uint8Array | string): Uint8Array;
   createCipheriv(algorithm: string, key: NodeKey, iv: Uint8Array): Cipher;
   createDecipheriv(algorithm: string, key: NodeKey, iv: Uint8Array): Cipher;
   constants: { RSA_PKCS1_OAEP_PADDING: number };
@@ -147,8 +147,9 @@ export class NodeOps {
     return this.node.publicEncrypt(this.oaep(), plaintext);
   }
 
-  oaepDecrypt(ciphertext: Uint8Array): Uint8Array {
-    return this.node.privateDecrypt(this.oaep(), ciphertext);
+  /** Decrypts base64 ciphertext, which Node decodes natively (the caller checked it is strict). */
+  oaepDecrypt(ciphertext: string): Uint8Array {
+    return this.node.privateDecrypt({ ...this.oaep(), encoding: 'base64' }, ciphertext);
   }
 
   /** AES-GCM with a 16-byte tag: the ciphertext followed by the tag. */

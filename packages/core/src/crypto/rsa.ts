@@ -57,10 +57,12 @@ export async function oaepEncrypt(key: CryptoKey, plaintext: string): Promise<st
 /** RSA-OAEP (SHA-1) decryption of base64 ciphertext to a UTF-8 string. */
 export async function oaepDecrypt(key: CryptoKey, ciphertext: string): Promise<string> {
   const node = nodeOps(key, 'decrypt');
+  if (node) {
+    if (!isBase64(ciphertext)) {
+      throw new TypeError('not valid base64');
+    }
+    return fromUtf8(node.oaepDecrypt(ciphertext));
+  }
   const bytes = fromBase64(ciphertext) as Uint8Array<ArrayBuffer>;
-  return fromUtf8(
-    node
-      ? node.oaepDecrypt(bytes)
-      : new Uint8Array(await crypto.subtle.decrypt('RSA-OAEP', key, bytes)),
-  );
+  return fromUtf8(new Uint8Array(await crypto.subtle.decrypt('RSA-OAEP', key, bytes)));
 }

@@ -10,6 +10,7 @@ import { verifySignature } from '../protocol/verify.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedBody } from './bounded-body.js';
 import { BufferedRequest } from './buffered-request.js';
 import { BufferedResponse } from './buffered-response.js';
+import { Deadlines } from './deadlines.js';
 import { BACKUP_BASE_URL, DEFAULT_BASE_URL } from './hosts.js';
 import {
   isRetryable,
@@ -26,7 +27,10 @@ export interface WechatpayFetchOptions {
   wechatpay: WechatpayKeys;
   /** The fetch that sends; by default `globalThis.fetch`, looked up on each call. */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** Per-attempt timeout, covering the answer's body too. @default 30000 */
+  /**
+   * Per-attempt timeout, covering the answer's body too; an attempt ends less than 1/16 of it
+   * (or 2 ms) late. @default 30000
+   */
   timeoutMs?: number | undefined;
   /**
    * Largest answer body read, in bytes; a larger one is dropped unread past the limit and the
@@ -50,8 +54,9 @@ export function createWechatpayFetch(
   options: WechatpayFetchOptions,
 ): (request: Request) => Promise<Response> {
   const policy = resolveRetry(options.retry);
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const limits = {
-    timeoutMs: options.timeoutMs ?? 30_000,
+    deadlines: new Deadlines(timeoutMs),
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   if (!(limits.maxResponseBytes > 0)) {
@@ -60,7 +65,6 @@ export function createWechatpayFetch(
       `give a positive number of bytes (default ${DEFAULT_MAX_RESPONSE_BYTES})`,
     );
   }
-  const { timeoutMs } = limits;
   return async (request) => {
     // A BufferedRequest hands its text over without a stream.
     const body = request instanceof BufferedRequest || request.body ? await request.text() : '';
@@ -98,7 +102,7 @@ async function attemptOnce(
   request: Request,
   url: string,
   body: string,
-  limits: { timeoutMs: number; maxResponseBytes: number },
+  limits: { deadlines: Deadlines; maxResponseBytes: number },
   options: WechatpayFetchOptions,
 ): Promise<Attempt> {
   const headers: Record<string, string> = {};
@@ -112,8 +116,7 @@ async function attemptOnce(
     headers['content-type'] = 'application/json';
   }
   const callerSignal = request instanceof BufferedRequest ? request.callerSignal : request.signal;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  const controller = limits.deadlines.start();
   const onAbort = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener('abort', onAbort, { once: true });
   let answer: Response;
@@ -134,7 +137,7 @@ async function attemptOnce(
       ? { outcome: { kind: 'timeout' } }
       : { outcome: { kind: 'network' }, cause };
   } finally {
-    clearTimeout(timer);
+    limits.deadlines.end(controller);
     callerSignal?.removeEventListener('abort', onAbort);
   }
   if (!bytes) {
