@@ -43,7 +43,7 @@ describe('README snippets', () => {
       expect.arrayContaining([
         'README.md',
         'packages/core/README.md',
-        'packages/inspolicymgr-msw/README.md',
+        'packages/mock/README.md',
         'packages/inspolicymgr/README.md',
         'spec/README.md',
       ]),
@@ -71,11 +71,7 @@ describe('README snippets', () => {
   it('all compile', { timeout: 240_000 }, () => {
     const snippets = readmeSnippets(ROOT);
     expect(new Set(snippets.map((snippet) => snippet.readme))).toEqual(
-      new Set([
-        'README.md',
-        'packages/inspolicymgr/README.md',
-        'packages/inspolicymgr-msw/README.md',
-      ]),
+      new Set(['README.md', 'packages/inspolicymgr/README.md', 'packages/mock/README.md']),
     );
     expect(typeCheckSnippets(snippets, import.meta.dirname)).toEqual([]);
   });

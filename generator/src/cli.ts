@@ -1,20 +1,38 @@
+import { existsSync } from 'node:fs';
 import { inspect, parseArgs } from 'node:util';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { specChangeSummary } from './diff/summary.js';
 import { SpecError } from './errors.js';
-import { generateOutputs } from './pipeline/generate.js';
-import { findStaleFiles, writeOutputs } from './pipeline/write-output.js';
-import { INSPOLICYMGR, REPO_ROOT, type GenerateTarget } from './target.js';
+import { generateOutputs, type GeneratedOutput } from './pipeline/generate.js';
+import { generateProducts } from './pipeline/products.js';
+import {
+  findStalePackageFiles,
+  writePackageFiles,
+  type PackageFile,
+} from './pipeline/write-files.js';
+import { findStaleFiles, writeOutputs, type StaleFile } from './pipeline/write-output.js';
+import { fromRoot } from './product/layout.js';
+import { pascalCase } from './product/names.js';
+import { REPO_ROOT, type GenerateTarget } from './target.js';
+import { UsageError } from './usage-error.js';
 
-const USAGE = `Usage: pnpm generate [--check] [--spec FILE --config FILE --out DIR --msw-out DIR --name NAME]
+const USAGE = `Usage: pnpm generate [--check] [--product NAME ...] [--root DIR]
+       pnpm generate [--check] --spec FILE --out DIR [--mock-out DIR] [--name NAME] [--package NAME] [--config FILE]
 
-  --check    regenerate in memory and fail, naming the stale files, if the committed output differs
-  --spec     spec entry file            (default spec/openapi.yaml)
-  --config   Redocly config             (default spec/redocly.yaml)
-  --out      generated folder           (default packages/inspolicymgr/src/generated)
-  --msw-out  generated MSW handlers     (default packages/inspolicymgr-msw/src/generated;
-                                         none when --out is given without it)
-  --name     client name prefix         (default Inspolicymgr)`;
+Every spec/<product>/openapi.yaml is a product: its client package packages/<product> and its
+mock handlers packages/mock/src/generated/<product> are written from it.
+
+  --check     regenerate in memory and fail, naming the stale files, if the committed output differs
+  --product   only this product (repeatable)          (default: every product)
+  --root      repository with spec/ and packages/     (default: this repository)
+  --spec      one spec file instead of the products; --out is then required
+  --out       its generated client folder
+  --mock-out  its generated mock handlers folder      (none when not given)
+  --name      client name prefix                      (default: the spec folder in PascalCase)
+  --package   package named in the User-Agent         (default: @wechatpay-kit/<spec folder>)
+  --config    Redocly config                          (default: redocly.yaml beside the spec)
+
+Relative paths start from the folder the command was typed in.`;
 
 type Output = { write(text: string): unknown };
 
@@ -25,12 +43,24 @@ export interface CliContext {
   stderr: Output;
 }
 
+type Options = {
+  check: boolean;
+  product?: string[];
+  root?: string;
+  spec?: string;
+  out?: string;
+  'mock-out'?: string;
+  name?: string;
+  package?: string;
+  config?: string;
+};
+
 /** Runs the generator CLI and returns its exit code; it never exits the process itself. */
 export async function main(argv: readonly string[], context: CliContext): Promise<number> {
   try {
     return await run(argv, context);
   } catch (error) {
-    const known = error instanceof SpecError || isUsageError(error);
+    const known = error instanceof SpecError || error instanceof UsageError || isUsageError(error);
     say(context.stderr, known ? error.message : inspect(error));
     return 1;
   }
@@ -40,92 +70,152 @@ function say(output: Output, line: string): void {
   output.write(`${line}\n`);
 }
 
-async function run(argv: readonly string[], { cwd, stdout, stderr }: CliContext): Promise<number> {
+async function run(argv: readonly string[], context: CliContext): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
       check: { type: 'boolean', default: false },
+      product: { type: 'string', multiple: true },
+      root: { type: 'string' },
       spec: { type: 'string' },
-      config: { type: 'string' },
       out: { type: 'string' },
-      'msw-out': { type: 'string' },
+      'mock-out': { type: 'string' },
       name: { type: 'string' },
+      package: { type: 'string' },
+      config: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    say(stdout, USAGE);
+    say(context.stdout, USAGE);
     return 0;
   }
-  const target = targetFrom(values, cwd);
-  const outputs = await generateOutputs(target);
+  const { root, specFolder, outputs, files } = values.spec
+    ? await singleSpec(values, context.cwd)
+    : await allProducts(values, context.cwd);
+  const shown = (path: string) => displayed(root, context.cwd, path);
   if (values.check) {
-    let code = 0;
-    for (const { outDir, files } of outputs) {
-      const stale = await findStaleFiles(outDir, files);
-      code = Math.max(code, reportStale(shown(outDir), stale, { stdout, stderr }));
-    }
-    return code;
+    return check(outputs, files, shown, context);
   }
   await writeOutputs(outputs);
-  for (const { outDir, files } of outputs) {
-    say(stdout, `Generated ${files.length} files in ${shown(outDir)}.`);
+  await writePackageFiles(files);
+  for (const { outDir, files: written } of outputs) {
+    say(context.stdout, `Generated ${written.length} files in ${shown(outDir)}.`);
   }
   // The short API change report since HEAD (`pnpm spec:diff` has the details).
-  const changes = await specChangeSummary(dirname(target.specPath));
+  const changes = await specChangeSummary(specFolder);
   if (changes) {
-    say(stdout, changes);
+    say(context.stdout, changes);
   }
   return 0;
+}
+
+interface Planned {
+  /** Paths are shown relative to it. */
+  root: string;
+  /** A folder of the spec(s), inside the git repository the change report compares. */
+  specFolder: string;
+  outputs: GeneratedOutput[];
+  files: PackageFile[];
+}
+
+async function allProducts(values: Options, cwd: string): Promise<Planned> {
+  const root = values.root ? resolve(cwd, values.root) : REPO_ROOT;
+  for (const option of ['out', 'mock-out', 'name', 'package', 'config'] as const) {
+    if (values[option] !== undefined) {
+      throw new UsageError(`--${option} needs --spec; products take their names from spec/.`);
+    }
+  }
+  const run = await generateProducts(root, {
+    ...(values.product && { only: values.product }),
+    cwd,
+  });
+  if (run.products.length === 0) {
+    throw new UsageError(
+      `No product under ${join(root, 'spec')}: add spec/<product>/openapi.yaml.`,
+    );
+  }
+  return { root, specFolder: join(root, 'spec'), outputs: run.outputs, files: run.files };
+}
+
+async function singleSpec(values: Options, cwd: string): Promise<Planned> {
+  if (!values.out) {
+    throw new UsageError('--spec needs --out: the folder the client code goes to.');
+  }
+  const specPath = resolve(cwd, values.spec ?? '');
+  const folder = basename(dirname(specPath));
+  const beside = join(dirname(specPath), 'redocly.yaml');
+  const config = values.config
+    ? resolve(cwd, values.config)
+    : existsSync(beside)
+      ? beside
+      : undefined;
+  const mockOut = values['mock-out'];
+  const root = repositoryOf(specPath) ?? cwd;
+  const target: GenerateTarget = {
+    specPath,
+    ...(config ? { redoclyConfigPath: config } : {}),
+    outDir: resolve(cwd, values.out),
+    ...(mockOut ? { mockOutDir: resolve(cwd, mockOut) } : {}),
+    clientName: values.name ?? pascalCase(folder),
+    specLabel: fromRoot(root, specPath),
+    corePackage: '@wechatpay-kit/core',
+    packageName: values.package ?? `@wechatpay-kit/${folder}`,
+    cwd,
+  };
+  const outputs = await generateOutputs(target);
+  return { root, specFolder: dirname(specPath), outputs, files: [] };
+}
+
+/** The repository a file is in: the nearest folder up with `.git` or `pnpm-workspace.yaml`. */
+function repositoryOf(file: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git')) || existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+      return dir;
+    }
+    if (dirname(dir) === dir) {
+      return undefined;
+    }
+  }
+}
+
+async function check(
+  outputs: readonly GeneratedOutput[],
+  files: readonly PackageFile[],
+  shown: (path: string) => string,
+  { stdout, stderr }: CliContext,
+): Promise<number> {
+  const stale: StaleFile[] = [];
+  for (const { outDir, files: expected } of outputs) {
+    const found = await findStaleFiles(outDir, expected);
+    stale.push(...found.map((file) => ({ ...file, path: join(outDir, file.path) })));
+    if (found.length === 0) {
+      say(stdout, `${shown(outDir)} is up to date with the spec.`);
+    }
+  }
+  stale.push(...(await findStalePackageFiles(files)));
+  if (stale.length === 0) {
+    return 0;
+  }
+  say(stderr, 'Generated code is stale:');
+  for (const file of stale) {
+    say(stderr, `  ${shown(file.path)} (${file.reason})`);
+  }
+  say(stderr, 'Run `pnpm generate` and commit the result.');
+  return 1;
+}
+
+/** A path as the report shows it: from the repository root, or from the working folder. */
+function displayed(root: string, cwd: string, path: string): string {
+  const inRoot = relative(root, path);
+  if (!inRoot.startsWith('..')) {
+    return inRoot || path;
+  }
+  const inCwd = relative(cwd, path);
+  return inCwd.startsWith('..') ? path : inCwd;
 }
 
 /** An unknown option or a missing value, as `parseArgs` reports it. */
 function isUsageError(error: unknown): error is Error {
   return error instanceof Error && String(Reflect.get(error, 'code')).startsWith('ERR_PARSE_ARGS');
-}
-
-function shown(outDir: string): string {
-  return relative(REPO_ROOT, outDir) || outDir;
-}
-
-function targetFrom(
-  values: {
-    spec?: string;
-    config?: string;
-    out?: string;
-    'msw-out'?: string;
-    name?: string;
-  },
-  cwd: string,
-): GenerateTarget {
-  // Another --out means another package: keep the default MSW folder out of it unless named.
-  const { mswOutDir: defaultMswOut, ...rest } = INSPOLICYMGR;
-  const mswOut = values['msw-out'];
-  return {
-    ...rest,
-    cwd,
-    ...(values.out || defaultMswOut === undefined ? {} : { mswOutDir: defaultMswOut }),
-    ...(mswOut ? { mswOutDir: resolve(cwd, mswOut) } : {}),
-    ...(values.spec ? { specPath: resolve(cwd, values.spec), specLabel: values.spec } : {}),
-    ...(values.config ? { redoclyConfigPath: resolve(cwd, values.config) } : {}),
-    ...(values.out ? { outDir: resolve(cwd, values.out) } : {}),
-    ...(values.name ? { clientName: values.name } : {}),
-  };
-}
-
-function reportStale(
-  shown: string,
-  stale: readonly { path: string; reason: string }[],
-  { stdout, stderr }: Pick<CliContext, 'stdout' | 'stderr'>,
-): number {
-  if (stale.length === 0) {
-    say(stdout, `${shown} is up to date with the spec.`);
-    return 0;
-  }
-  say(stderr, `Generated code in ${shown} is stale:`);
-  for (const file of stale) {
-    say(stderr, `  ${shown}/${file.path} (${file.reason})`);
-  }
-  say(stderr, 'Run `pnpm generate` and commit the result.');
-  return 1;
 }

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** One generated package: which spec to read and where its generated folder is. */
+/** One generated package: which spec to read and where its generated folders are. */
 export interface GenerateTarget {
   /** Entry file of the (split) spec. */
   specPath: string;
@@ -10,13 +10,18 @@ export interface GenerateTarget {
   /** The generated folder; it is replaced as a whole. */
   outDir: string;
   /**
-   * The generated folder of the MSW handlers package (`handlers.ts`), replaced as a whole like
-   * `outDir`; none is written when absent.
+   * The product's generated folder in the mock package (`handlers.ts`, `schemas.ts`,
+   * `index.ts`), replaced as a whole like `outDir`; none is written when absent.
    */
-  mswOutDir?: string;
+  mockOutDir?: string;
+  /**
+   * Module the generated mock handlers import the hand-written runtime from: a path relative to
+   * `mockOutDir` inside the mock package, `@wechatpay-kit/mock` elsewhere.
+   */
+  mockRuntimeModule?: string;
   /** Prefix of the client names: `Inspolicymgr` gives `createInspolicymgrClient`. */
   clientName: string;
-  /** How the header names the spec, e.g. `spec/openapi.yaml`. */
+  /** How the header names the spec: its path from the repository root. */
   specLabel: string;
   /** Package the generated code imports its runtime from (and its `/internal` subpath). */
   corePackage: string;
@@ -26,16 +31,8 @@ export interface GenerateTarget {
   cwd?: string;
 }
 
+/** The wechatpay-kit repository: its `spec/<product>` folders are the default products. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The repository's one target today: the insurance policy service package. */
-export const INSPOLICYMGR: GenerateTarget = {
-  specPath: resolve(REPO_ROOT, 'spec/openapi.yaml'),
-  redoclyConfigPath: resolve(REPO_ROOT, 'spec/redocly.yaml'),
-  outDir: resolve(REPO_ROOT, 'packages/inspolicymgr/src/generated'),
-  mswOutDir: resolve(REPO_ROOT, 'packages/inspolicymgr-msw/src/generated'),
-  clientName: 'Inspolicymgr',
-  specLabel: 'spec/openapi.yaml',
-  corePackage: '@wechatpay-kit/core',
-  packageName: '@wechatpay-kit/inspolicymgr',
-};
+/** The runtime the mock handlers import when they are generated outside the mock package. */
+export const MOCK_PACKAGE = '@wechatpay-kit/mock';

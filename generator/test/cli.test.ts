@@ -47,17 +47,17 @@ describe('wechatpay-kit-generate', () => {
     });
   });
 
-  it('--msw-out writes the MSW handlers too, and --check covers both folders', async () => {
+  it('--mock-out writes the mock handlers too, and --check covers both folders', async () => {
     const { dir } = await scratchMini();
-    expect(await run(dir, '--msw-out', 'msw')).toMatchObject({
+    expect(await run(dir, '--mock-out', 'msw')).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining('Generated 2 files in'),
+      stdout: expect.stringContaining('Generated 3 files in'),
     });
-    expect(await readdir(join(dir, 'msw'))).toEqual(['handlers.ts', 'schemas.ts']);
-    expect(await run(dir, '--msw-out', 'msw', '--check')).toMatchObject({ code: 0 });
+    expect(await readdir(join(dir, 'msw'))).toEqual(['handlers.ts', 'index.ts', 'schemas.ts']);
+    expect(await run(dir, '--mock-out', 'msw', '--check')).toMatchObject({ code: 0 });
     await writeFile(join(dir, 'msw/handlers.ts'), '// edited\n');
     await writeFile(join(dir, 'msw/extra.ts'), 'export {};\n');
-    const result = await run(dir, '--msw-out', 'msw', '--check');
+    const result = await run(dir, '--mock-out', 'msw', '--check');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('msw/handlers.ts (differs)');
     expect(result.stderr).toContain('msw/extra.ts (not generated)');

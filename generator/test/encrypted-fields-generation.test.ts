@@ -34,7 +34,7 @@ describe('encrypted fields through the generator', { timeout: 90_000 }, () => {
   it('refuses a mark no pointer can express, naming the spec file and pointer', async () => {
     const generation = generate({
       specPath: FIXTURE,
-      redoclyConfigPath: resolve(SPEC_DIR, 'redocly.yaml'),
+      redoclyConfigPath: resolve(SPEC_DIR, 'inspolicymgr/redocly.yaml'),
       outDir: '/nonexistent/generated',
       clientName: 'Fixture',
       specLabel: 'spec/test/fixtures/encrypted-fields.json',

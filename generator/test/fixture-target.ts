@@ -7,12 +7,12 @@ import type { GenerateTarget } from '../src/target.js';
 export const MINI_DIR = resolve(import.meta.dirname, 'fixtures/mini');
 
 /** A target that generates the mini fixture spec into `outDir`. */
-export function miniTarget(specDir: string, outDir: string, mswOutDir?: string): GenerateTarget {
+export function miniTarget(specDir: string, outDir: string, mockOutDir?: string): GenerateTarget {
   return {
     specPath: join(specDir, 'openapi.yaml'),
     redoclyConfigPath: join(specDir, 'redocly.yaml'),
     outDir,
-    ...(mswOutDir === undefined ? {} : { mswOutDir }),
+    ...(mockOutDir === undefined ? {} : { mockOutDir }),
     clientName: 'Mini',
     specLabel: 'test/fixtures/mini/openapi.yaml',
     corePackage: '@wechatpay-kit/core',

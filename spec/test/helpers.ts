@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -10,9 +11,28 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 
+/** The spec package: plugins, tests, and one folder per product. */
 export const specDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const rootFile = path.join(specDir, 'openapi.yaml');
-export const configFile = path.join(specDir, 'redocly.yaml');
+/** The insurance policy service: its spec and the Redocly config the plugin tests lint with. */
+export const productDir = path.join(specDir, 'inspolicymgr');
+export const rootFile = path.join(productDir, 'openapi.yaml');
+export const configFile = path.join(productDir, 'redocly.yaml');
+
+/** Every product folder: `<name>/openapi.yaml`, linted with the `redocly.yaml` beside it. */
+export const products = readdirSync(specDir, { withFileTypes: true })
+  .filter(
+    (entry) => entry.isDirectory() && existsSync(path.join(specDir, entry.name, 'openapi.yaml')),
+  )
+  .map((entry) => entry.name)
+  .sort();
+
+/** Lints one product's spec with its own config (Redocly's defaults without one). */
+export async function lintProduct(name: string): Promise<NormalizedProblem[]> {
+  const dir = path.join(specDir, name);
+  const configPath = path.join(dir, 'redocly.yaml');
+  const config = await loadConfig(existsSync(configPath) ? { configPath } : {});
+  return lint({ ref: path.join(dir, 'openapi.yaml'), config });
+}
 
 export function fixture(name: string): string {
   return path.join(specDir, 'test', 'fixtures', name);
@@ -41,7 +61,7 @@ export async function lintBundled(): Promise<NormalizedProblem[]> {
   const source = stringifyYaml(await bundleSpec());
   return lintFromString({
     source,
-    absoluteRef: path.join(specDir, 'dist', 'openapi.yaml'),
+    absoluteRef: path.join(specDir, 'dist', 'inspolicymgr.yaml'),
     config: await getConfig(),
   });
 }

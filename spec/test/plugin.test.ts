@@ -5,9 +5,10 @@ import {
   fixture,
   lintBundled,
   lintFile,
+  lintProduct,
   ofRule,
+  products,
   pointerOf,
-  rootFile,
 } from './helpers.js';
 
 describe('wechatpay/encrypted-requires-serial', () => {
@@ -86,12 +87,20 @@ describe('configurable rules in redocly.yaml', () => {
   });
 });
 
-describe('the real spec', () => {
-  it('lints clean: zero errors and zero warnings', async () => {
-    const problems = await lintFile(rootFile);
-    expect(describeProblems(problems)).toEqual([]);
+describe('every product spec', () => {
+  it('is found: one folder per product', () => {
+    expect(products).toContain('inspolicymgr');
   });
 
+  it.each(products)(
+    '%s lints clean with its own config: zero errors and zero warnings',
+    async (name) => {
+      expect(describeProblems(await lintProduct(name))).toEqual([]);
+    },
+  );
+});
+
+describe('the real spec', () => {
   it('lints clean once bundled (no unused components)', async () => {
     const problems = await lintBundled();
     expect(describeProblems(problems)).toEqual([]);

@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseYaml } from '@redocly/openapi-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleSpec, specDir } from './helpers.js';
+import { bundleSpec, productDir } from './helpers.js';
 
 type Schema = Record<string, any>;
 
-const schemaDir = path.join(specDir, 'components', 'schemas');
+const schemaDir = path.join(productDir, 'components', 'schemas');
 const schemaFiles: Record<string, Schema> = Object.fromEntries(
   readdirSync(schemaDir)
     .filter((file) => file.endsWith('.yaml'))

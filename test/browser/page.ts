@@ -3,7 +3,7 @@
  * worker (`setupWorker`), WebCrypto only. The outcome lands in `window.__flow`.
  */
 import { PolicyState, createInspolicymgrClient } from '@wechatpay-kit/inspolicymgr';
-import { createInspolicymgrSimulator } from '@wechatpay-kit/inspolicymgr-msw';
+import { createInspolicymgrSimulator } from '@wechatpay-kit/mock/inspolicymgr';
 import { createTestKeyPair } from '@wechatpay-kit/core/testing';
 import { setupWorker } from 'msw/browser';
 

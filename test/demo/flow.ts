@@ -10,8 +10,8 @@ import {
   parseNotification,
   toResponse,
 } from '@wechatpay-kit/inspolicymgr';
-import { createInspolicymgrSimulator } from '@wechatpay-kit/inspolicymgr-msw';
-import { controlRoutes, startMockHttpServer } from '@wechatpay-kit/inspolicymgr-msw/node';
+import { createInspolicymgrSimulator } from '@wechatpay-kit/mock/inspolicymgr';
+import { controlRoutes, startMockHttpServer } from '@wechatpay-kit/mock/node';
 import { createTestKeyPair } from '@wechatpay-kit/core/testing';
 
 const MCHID = '1900000001';

@@ -10,6 +10,7 @@ import { indexStatements } from '../emit/index-file.js';
 import { operationStatements } from '../emit/operations-file.js';
 import { notificationStatements } from '../emit/notifications-file.js';
 import { handlerStatements } from '../emit/handlers-file.js';
+import { mockIndexStatements } from '../emit/mock-index-file.js';
 import { schemaStatements } from '../emit/schemas-file.js';
 import { generatedReadme } from '../emit/readme.js';
 import { schemaTypes } from '../emit/schema-file.js';
@@ -19,7 +20,7 @@ import type { Node } from '../lib/document.js';
 import type { ApiModel } from '../model.js';
 import { transformDocument } from '../transform/document.js';
 import { transformRequestSchemas } from '../transform/request-schemas.js';
-import type { GenerateTarget } from '../target.js';
+import { MOCK_PACKAGE, type GenerateTarget } from '../target.js';
 import { loadSpec } from './load-spec.js';
 
 export interface GeneratedFile {
@@ -34,9 +35,6 @@ export interface GeneratedOutput {
   files: GeneratedFile[];
 }
 
-/** Module of the MSW package's hand-written runtime, as the generated `handlers.ts` imports it. */
-const MSW_RUNTIME_MODULE = '../operation-handler.js';
-
 /** The files of the target's generated folder (`outDir`), in memory. */
 export async function generate(target: GenerateTarget): Promise<GeneratedFile[]> {
   const [client] = await generateOutputs(target);
@@ -45,31 +43,41 @@ export async function generate(target: GenerateTarget): Promise<GeneratedFile[]>
 
 /**
  * Runs the whole pipeline in memory: lint, bundle, transform, emit, format. Writes nothing.
- * Returns the client folder first, then the MSW handlers folder when the target has one.
+ * Returns the client folder first, then the product's mock folder when the target has one.
  */
 export async function generateOutputs(target: GenerateTarget): Promise<GeneratedOutput[]> {
+  return (await generateWithModel(target)).outputs;
+}
+
+/** `generateOutputs`, with the model read from the spec (the package files are written from it). */
+export async function generateWithModel(
+  target: GenerateTarget,
+): Promise<{ model: ApiModel; outputs: GeneratedOutput[] }> {
   const { document } = await loadSpec(target.specPath, target.redoclyConfigPath, target.cwd);
   const model = transformDocument(createDocumentContext(document));
   const header = generatedHeader(model, target.specLabel);
   const outputs = [
     { outDir: target.outDir, files: await clientFiles(target, model, header, document) },
   ];
-  if (target.mswOutDir !== undefined) {
-    const handlers = handlerStatements(model.operations, {
+  if (target.mockOutDir !== undefined) {
+    const names = {
       clientName: target.clientName,
       packageName: target.packageName,
-      runtimeModule: MSW_RUNTIME_MODULE,
-    });
+      runtimeModule: target.mockRuntimeModule ?? MOCK_PACKAGE,
+    };
+    const handlers = handlerStatements(model.operations, names);
+    const index = mockIndexStatements(model.operations, names);
     const schemas = schemaStatements(
       transformRequestSchemas(createDocumentContext(document), model.operations),
     );
     const raw = [
       { path: 'handlers.ts', content: header + printStatements('handlers.ts', handlers) },
+      { path: 'index.ts', content: header + printStatements('index.ts', index) },
       { path: 'schemas.ts', content: header + printStatements('schemas.ts', schemas) },
     ];
-    outputs.push({ outDir: target.mswOutDir, files: await formatted(raw, target.mswOutDir) });
+    outputs.push({ outDir: target.mockOutDir, files: await formatted(raw, target.mockOutDir) });
   }
-  return outputs;
+  return { model, outputs };
 }
 
 async function clientFiles(

@@ -1,6 +1,0 @@
-export { controlRoutes } from './control-routes.js';
-export {
-  startMockHttpServer,
-  type MockHttpServer,
-  type MockHttpServerOptions,
-} from './http-server.js';

@@ -1,0 +1,6 @@
+export { controlRoutes, type ControlledSimulator } from './control-routes.js';
+export {
+  startMockHttpServer,
+  type MockHttpServer,
+  type MockHttpServerOptions,
+} from './http-server.js';

@@ -1,0 +1,3 @@
+// What the generated handlers (`src/generated/<product>/`) import from the hand-written runtime.
+export { operationHandler, withAll, type HandlerOptions } from './operation-handler.js';
+export type { MockProduct } from './simulator/simulator.js';
