@@ -1,6 +1,6 @@
 import { StructureKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
 import type { OperationModel } from '../model.js';
-import { docsOf, escapeDoc, literal } from './source-file.js';
+import { docsOf, escapeDoc, literal, propertyKey } from './source-file.js';
 
 export interface HandlerNames {
   /** e.g. `Inspolicymgr`: gives `createInspolicymgrHandlers` and `inspolicymgrHandlers`. */
@@ -11,14 +11,15 @@ export interface HandlerNames {
   runtimeModule: string;
 }
 
-/** `handle<OperationId>`: the name of an operation's handler factory. */
-export function handlerName(operationId: string): string {
-  return `handle${operationId.charAt(0).toUpperCase()}${operationId.slice(1)}`;
+/** `handle<Name>`: the name of an operation's handler factory, from its method name. */
+export function handlerName(name: string): string {
+  return `handle${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
 
 /**
  * `handlers.ts` of the MSW package: one typed handler factory per operation, each a call of the
- * hand-written runtime with the operation's descriptor and its spec example, bound to options.
+ * hand-written runtime with the operation's descriptor and its success example (the spec's when
+ * it fits the schema, else seeded data), bound to options.
  */
 export function handlerStatements(
   operations: readonly OperationModel[],
@@ -30,7 +31,7 @@ export function handlerStatements(
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: packageName,
-      namedImports: ['operationTable', { name: 'operations', isTypeOnly: true }],
+      namedImports: ['operationTable', { name: 'paths', isTypeOnly: true }],
     },
     {
       kind: StructureKind.ImportDeclaration,
@@ -84,10 +85,10 @@ function writeFactories(writer: CodeBlockWriter, operations: readonly OperationM
       const doc = [operation.summary, `\`${operation.method} ${operation.path}\``]
         .filter(Boolean)
         .join(': ');
-      writer.writeLine(`/** ${escapeDoc(doc)} */`);
-      writer.write(`${handlerName(operation.operationId)}: operationHandler<`);
-      writer.write(`operations[${literal(operation.operationId)}]>(`);
-      writer.write(`${memberOf('operationTable', operation.operationId)}, options`);
+      writer.writeLine(`/** ${escapeDoc(doc.replace(/\s+/g, ' '))} */`);
+      writer.write(`${handlerName(operation.name)}: operationHandler<`);
+      writer.write(`paths[${literal(operation.path)}][${literal(operation.method.toLowerCase())}]>(`);
+      writer.write(`${memberOf('operationTable', operation.name)}, options`);
       if (operation.successExample !== undefined) {
         writer.write(`, ${JSON.stringify(operation.successExample)}`);
       }
@@ -98,5 +99,6 @@ function writeFactories(writer: CodeBlockWriter, operations: readonly OperationM
 }
 
 function memberOf(object: string, key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${object}.${key}` : `${object}[${literal(key)}]`;
+  const property = propertyKey(key);
+  return property === key ? `${object}.${key}` : `${object}[${property}]`;
 }

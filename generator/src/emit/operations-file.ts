@@ -35,7 +35,7 @@ export function operationStatements(
       'Every operation: method, path, success status, required headers and the JSON pointers of encrypted fields.',
       'OperationDescriptor',
       operations.map((operation) => [
-        operation.operationId,
+        operation.name,
         operation.summary,
         operationRow(operation),
       ]),

@@ -1,24 +1,23 @@
 import { join } from 'node:path';
 import type { StatementStructures } from 'ts-morph';
-import { createDocumentContext } from '../lib/document.js';
 import { byCodePoint } from '../lib/compare.js';
 import { formatLikeRepo } from '../lib/format.js';
 import { clientStatements } from '../emit/client-file.js';
 import { enumStatements } from '../emit/enums-file.js';
 import { generatedHeader } from '../emit/header.js';
-import { indexStatements } from '../emit/index-file.js';
+import { fixedExportNames, indexStatements } from '../emit/index-file.js';
 import { operationStatements } from '../emit/operations-file.js';
 import { notificationStatements } from '../emit/notifications-file.js';
 import { handlerStatements } from '../emit/handlers-file.js';
-import { schemaStatements } from '../emit/schemas-file.js';
+import { requestSchemaStatements } from '../emit/request-schemas-file.js';
 import { generatedReadme } from '../emit/readme.js';
-import { schemaTypes } from '../emit/schema-file.js';
+import { openapiTypes } from '../emit/openapi-types-file.js';
 import { schemaTypeStatements } from '../emit/types-file.js';
 import { printStatements } from '../emit/source-file.js';
-import type { Node } from '../lib/document.js';
+import type { SpecProblem } from '../errors.js';
 import type { ApiModel } from '../model.js';
+import { createTransformContext } from '../transform/context.js';
 import { transformDocument } from '../transform/document.js';
-import { transformRequestSchemas } from '../transform/request-schemas.js';
 import type { GenerateTarget } from '../target.js';
 import { loadSpec } from './load-spec.js';
 
@@ -34,6 +33,11 @@ export interface GeneratedOutput {
   files: GeneratedFile[];
 }
 
+export interface GenerateOptions {
+  /** Gets the lint warnings that do not stop generation, before anything is generated. */
+  onWarnings?(warnings: readonly SpecProblem[]): void;
+}
+
 /** Module of the MSW package's hand-written runtime, as the generated `handlers.ts` imports it. */
 const MSW_RUNTIME_MODULE = '../operation-handler.js';
 
@@ -47,22 +51,32 @@ export async function generate(target: GenerateTarget): Promise<GeneratedFile[]>
  * Runs the whole pipeline in memory: lint, bundle, transform, emit, format. Writes nothing.
  * Returns the client folder first, then the MSW handlers folder when the target has one.
  */
-export async function generateOutputs(target: GenerateTarget): Promise<GeneratedOutput[]> {
-  const { document } = await loadSpec(target.specPath, target.redoclyConfigPath, target.cwd);
-  const model = transformDocument(createDocumentContext(document));
+export async function generateOutputs(
+  target: GenerateTarget,
+  options: GenerateOptions = {},
+): Promise<GeneratedOutput[]> {
+  const { document, file, warnings } = await loadSpec(
+    target.specPath,
+    target.redoclyConfigPath,
+    target.cwd,
+  );
+  if (warnings.length > 0) {
+    options.onWarnings?.(warnings);
+  }
+  const context = createTransformContext(document, {
+    file: `${file} (bundled)`,
+    reservedNames: fixedExportNames(target.clientName),
+  });
+  const model = await transformDocument(document, context);
   const header = generatedHeader(model, target.specLabel);
-  const outputs = [
-    { outDir: target.outDir, files: await clientFiles(target, model, header, document) },
-  ];
+  const outputs = [{ outDir: target.outDir, files: await clientFiles(target, model, header) }];
   if (target.mswOutDir !== undefined) {
     const handlers = handlerStatements(model.operations, {
       clientName: target.clientName,
       packageName: target.packageName,
       runtimeModule: MSW_RUNTIME_MODULE,
     });
-    const schemas = schemaStatements(
-      transformRequestSchemas(createDocumentContext(document), model.operations),
-    );
+    const schemas = requestSchemaStatements(model);
     const raw = [
       { path: 'handlers.ts', content: header + printStatements('handlers.ts', handlers) },
       { path: 'schemas.ts', content: header + printStatements('schemas.ts', schemas) },
@@ -76,7 +90,6 @@ async function clientFiles(
   target: GenerateTarget,
   model: ApiModel,
   header: string,
-  document: Node,
 ): Promise<GeneratedFile[]> {
   const names = {
     clientName: target.clientName,
@@ -101,21 +114,14 @@ async function clientFiles(
     ]);
   }
   const raw: GeneratedFile[] = [
-    {
-      path: 'schema.ts',
-      content:
-        header +
-        (await schemaTypes(
-          document,
-          model.webhooks.map((item) => item.resourceSchema),
-        )),
-    },
+    { path: 'schema.ts', content: header + (await openapiTypes(model.typesDocument)) },
     ...modules.map(([path, statements]) => ({
       path,
       content: header + printStatements(path, statements),
     })),
-    { path: 'README.md', content: generatedReadme(model, target.specLabel) },
   ];
+  const paths = raw.map((file) => file.path);
+  raw.push({ path: 'README.md', content: generatedReadme(model, target.specLabel, paths) });
   return formatted(raw, target.outDir);
 }
 

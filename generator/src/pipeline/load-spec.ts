@@ -1,37 +1,71 @@
 import { isAbsolute, relative } from 'node:path';
-import { bundle, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
+import {
+  bundle,
+  createConfig,
+  lint,
+  loadConfig,
+  type Config,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
 import { SpecError, type SpecProblem } from '../errors.js';
 import type { Node } from '../lib/document.js';
 
 export interface LoadedSpec {
   /** The spec bundled into one document, every `$ref` local. */
   document: Node;
+  /** The entry file as problems name it. */
+  file: string;
+  /** Lint warnings that do not stop generation (those of a spec without its own rule set). */
+  warnings: SpecProblem[];
 }
 
 /**
- * Lints the spec with its Redocly config and bundles it into one document. Any lint error or
- * warning stops generation, so the generated code never comes from a spec CI would reject.
+ * Lints the spec and bundles it into one document; every lint and bundling problem is reported
+ * at once. With its own Redocly config (our rule set) any error or warning stops generation, so
+ * the generated code never comes from a spec CI would reject. Without one, the spec is checked
+ * against the OpenAPI specification only (Redocly's `spec` rule set): errors stop generation,
+ * warnings are returned.
  */
 export async function loadSpec(
   specPath: string,
   redoclyConfigPath?: string,
   cwd = process.cwd(),
 ): Promise<LoadedSpec> {
-  const config = await loadConfig(redoclyConfigPath ? { configPath: redoclyConfigPath } : {});
+  const ownRules = redoclyConfigPath !== undefined;
+  const config = await configFor(redoclyConfigPath);
   const lintProblems = await guard(specPath, cwd, () => lint({ ref: specPath, config }));
-  failOn(lintProblems, cwd);
   const bundled = await guard(specPath, cwd, () =>
     bundle({ ref: specPath, config, dereference: false }),
   );
-  failOn(bundled.problems, cwd);
-  return { document: bundled.bundle.parsed as Node };
+  const problems = [...lintProblems, ...bundled.problems]
+    .filter((problem) => !problem.ignored)
+    .map((problem) => toSpecProblem(problem, cwd));
+  const fatal = problems.filter((problem) => ownRules || problem.severity === 'error');
+  if (fatal.length > 0) {
+    throw new SpecError(unique(fatal));
+  }
+  return {
+    document: bundled.bundle.parsed as Node,
+    file: displayPath(specPath, cwd),
+    warnings: unique(problems),
+  };
 }
 
-function failOn(problems: readonly NormalizedProblem[], cwd: string): void {
-  const relevant = problems.filter((problem) => !problem.ignored);
-  if (relevant.length > 0) {
-    throw new SpecError(relevant.map((problem) => toSpecProblem(problem, cwd)));
-  }
+function configFor(redoclyConfigPath: string | undefined): Promise<Config> {
+  return redoclyConfigPath === undefined
+    ? createConfig({ extends: ['spec'] })
+    : loadConfig({ configPath: redoclyConfigPath });
+}
+
+/** Lint and bundle may both report a problem (an unresolved `$ref`): name it once. */
+function unique(problems: readonly SpecProblem[]): SpecProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.file}${problem.pointer}\n${problem.message}`;
+    const fresh = !seen.has(key);
+    seen.add(key);
+    return fresh;
+  });
 }
 
 function toSpecProblem(problem: NormalizedProblem, cwd: string): SpecProblem {
