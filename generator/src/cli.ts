@@ -1,6 +1,7 @@
 import { inspect, parseArgs } from 'node:util';
-import { relative, resolve } from 'node:path';
-import { SpecError } from './errors.js';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { SpecError, formatWarnings } from './errors.js';
 import { generateOutputs } from './pipeline/generate.js';
 import { findStaleFiles, writeOutputs } from './pipeline/write-output.js';
 import { INSPOLICYMGR, REPO_ROOT, type GenerateTarget } from './target.js';
@@ -9,7 +10,9 @@ const USAGE = `Usage: pnpm generate [--check] [--spec FILE --config FILE --out D
 
   --check    regenerate in memory and fail, naming the stale files, if the committed output differs
   --spec     spec entry file            (default spec/openapi.yaml)
-  --config   Redocly config             (default spec/redocly.yaml)
+  --config   Redocly config, our rule set: its warnings stop generation too
+             (default spec/redocly.yaml; with --spec, the redocly.yaml beside it if any,
+              else the spec is only checked against the OpenAPI specification)
   --out      generated folder           (default packages/inspolicymgr/src/generated)
   --msw-out  generated MSW handlers     (default packages/inspolicymgr-msw/src/generated;
                                          none when --out is given without it)
@@ -57,7 +60,9 @@ async function run(argv: readonly string[], { cwd, stdout, stderr }: CliContext)
     return 0;
   }
   const target = targetFrom(values, cwd);
-  const outputs = await generateOutputs(target);
+  const outputs = await generateOutputs(target, {
+    onWarnings: (warnings) => say(stderr, formatWarnings(warnings)),
+  });
   if (values.check) {
     let code = 0;
     for (const { outDir, files } of outputs) {
@@ -93,7 +98,7 @@ function targetFrom(
   cwd: string,
 ): GenerateTarget {
   // Another --out means another package: keep the default MSW folder out of it unless named.
-  const { mswOutDir: defaultMswOut, ...rest } = INSPOLICYMGR;
+  const { mswOutDir: defaultMswOut, redoclyConfigPath: defaultConfig, ...rest } = INSPOLICYMGR;
   const mswOut = values['msw-out'];
   return {
     ...rest,
@@ -101,10 +106,24 @@ function targetFrom(
     ...(values.out || defaultMswOut === undefined ? {} : { mswOutDir: defaultMswOut }),
     ...(mswOut ? { mswOutDir: resolve(cwd, mswOut) } : {}),
     ...(values.spec ? { specPath: resolve(cwd, values.spec), specLabel: values.spec } : {}),
-    ...(values.config ? { redoclyConfigPath: resolve(cwd, values.config) } : {}),
+    ...configOf(values, cwd, defaultConfig),
     ...(values.out ? { outDir: resolve(cwd, values.out) } : {}),
     ...(values.name ? { clientName: values.name } : {}),
   };
+}
+
+/** The Redocly config given, else the one beside a given spec, else the default target's. */
+function configOf(
+  values: { spec?: string; config?: string },
+  cwd: string,
+  defaultConfig: string | undefined,
+): { redoclyConfigPath?: string } {
+  if (values.config) {
+    return { redoclyConfigPath: resolve(cwd, values.config) };
+  }
+  const beside = values.spec ? join(dirname(resolve(cwd, values.spec)), 'redocly.yaml') : undefined;
+  const found = beside === undefined ? defaultConfig : existsSync(beside) ? beside : undefined;
+  return found === undefined ? {} : { redoclyConfigPath: found };
 }
 
 function reportStale(

@@ -87,7 +87,9 @@ function writeFactories(writer: CodeBlockWriter, operations: readonly OperationM
         .join(': ');
       writer.writeLine(`/** ${escapeDoc(doc.replace(/\s+/g, ' '))} */`);
       writer.write(`${handlerName(operation.name)}: operationHandler<`);
-      writer.write(`paths[${literal(operation.path)}][${literal(operation.method.toLowerCase())}]>(`);
+      writer.write(
+        `paths[${literal(operation.path)}][${literal(operation.method.toLowerCase())}]>(`,
+      );
       writer.write(`${memberOf('operationTable', operation.name)}, options`);
       if (operation.successExample !== undefined) {
         writer.write(`, ${JSON.stringify(operation.successExample)}`);

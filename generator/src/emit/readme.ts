@@ -2,8 +2,7 @@ import type { ApiModel } from '../model.js';
 
 /** What each generated file holds, in the order the README lists them. */
 const HOLDS: Record<string, (model: ApiModel) => string> = {
-  'schema.ts': () =>
-    '`paths`, `webhooks`, `components`, `operations` types (openapi-typescript)',
+  'schema.ts': () => '`paths`, `webhooks`, `components`, `operations` types (openapi-typescript)',
   'enums.ts': () => 'each named enum as a const object and a union type',
   'types.ts': () => 'a named type for each component schema that is not an enum',
   'operations.ts': (model) =>

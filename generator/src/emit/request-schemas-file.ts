@@ -29,7 +29,9 @@ export function requestSchemaStatements(
       'requestSchemas',
       'Record<string, { path: object | null; headers: readonly string[]; body: object | null }>',
       'Per operation: the path-parameter object schema, the required request headers and the JSON body schema.',
-      Object.fromEntries(model.operations.map(({ operationId, request }) => [operationId, request])),
+      Object.fromEntries(
+        model.operations.map(({ operationId, request }) => [operationId, request]),
+      ),
     ),
   ];
 }

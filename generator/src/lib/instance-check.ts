@@ -5,7 +5,11 @@ import { isNode, type Node, type Resolver } from './document.js';
 import { joinPointer } from '@wechatpay-kit/core/internal';
 
 /** Why a value does not fit a schema, or `undefined` when it does. */
-export type InstanceCheck = (value: unknown, schema: unknown, schemaPointer: string) => string | undefined;
+export type InstanceCheck = (
+  value: unknown,
+  schema: unknown,
+  schemaPointer: string,
+) => string | undefined;
 
 const DOCUMENT_ID = 'urn:wechatpay-kit:spec';
 
@@ -18,12 +22,12 @@ const DOCUMENT_ID = 'urn:wechatpay-kit:spec';
 export function createInstanceCheck(document: Node, resolve: Resolver): InstanceCheck {
   let ajv: Ajv | undefined;
   const compiled = new Map<string, ValidateFunction | string>();
-  const validatorOf = (schemaPointer: string): ValidateFunction | string => {
+  const validatorOf = (schema: unknown, schemaPointer: string): ValidateFunction | string => {
     ajv ??= createAjv(document);
     let validate = compiled.get(schemaPointer);
     if (validate === undefined) {
       try {
-        validate = ajv.getSchema(`${DOCUMENT_ID}#${encodeURI(schemaPointer)}`) ?? 'no schema';
+        validate = ajv.compile(rebase(schema) as object);
       } catch (error) {
         validate = error instanceof Error ? error.message : String(error);
       }
@@ -32,7 +36,7 @@ export function createInstanceCheck(document: Node, resolve: Resolver): Instance
     return validate;
   };
   return (value, schema, schemaPointer) => {
-    const validate = validatorOf(schemaPointer);
+    const validate = validatorOf(schema, schemaPointer);
     if (typeof validate === 'string') {
       return `its schema cannot be compiled: ${validate}`;
     }
@@ -46,7 +50,12 @@ export function createInstanceCheck(document: Node, resolve: Resolver): Instance
 
 function createAjv(document: Node): Ajv {
   const is31 = String(document.openapi).startsWith('3.1');
-  const options = { strict: false, validateSchema: false, allErrors: false, logger: false as const };
+  const options = {
+    strict: false,
+    validateSchema: false,
+    allErrors: false,
+    logger: false as const,
+  };
   const ajv = is31 ? new Ajv2020(options) : new Ajv(options);
   formats.default(ajv);
   for (const format of usedFormats(document)) {
@@ -56,6 +65,24 @@ function createAjv(document: Node): Ajv {
   }
   ajv.addSchema({ ...document, $id: DOCUMENT_ID });
   return ajv;
+}
+
+/** A schema whose local `$ref`s (`#/components/…`) point into the registered document. */
+function rebase(schema: unknown): unknown {
+  if (Array.isArray(schema)) {
+    return schema.map(rebase);
+  }
+  if (!isNode(schema)) {
+    return schema;
+  }
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#')
+        ? DOCUMENT_ID + value
+        : rebase(value),
+    ]),
+  );
 }
 
 /** Every `format` value in the document, so that the ones Ajv does not know are accepted. */
@@ -72,13 +99,27 @@ function usedFormats(node: unknown, found = new Set<string>()): Set<string> {
 }
 
 interface Declared {
-  names: Map<string, { schema: unknown; pointer: string }[]>;
+  names: Map<string, Located[]>;
+  /** Schemas of the properties it does not name: `additionalProperties`, when it allows any. */
+  others: Located[];
   open: boolean;
+  /**
+   * Properties the type requires, outside `oneOf`/`anyOf`: the `required` ones, and those with a
+   * `default`, which openapi-typescript types as always present (its `defaultNonNullable`).
+   */
+  mustHave: Set<string>;
+}
+
+interface Located {
+  schema: unknown;
+  pointer: string;
 }
 
 /**
- * The first property of an object (at any depth) that its schema does not declare, unless the
- * schema allows any (`additionalProperties`, `patternProperties`).
+ * Where a value would not compile against openapi-typescript's type of its schema though it is
+ * valid: a property the schema does not declare (unless it allows any), or a property with a
+ * `default` that the value lacks. With `oneOf`/`anyOf`, one alternative must fit on its own (with
+ * its required properties and the discriminator), as one member of a union type must.
  */
 function undeclaredProperty(
   value: unknown,
@@ -91,65 +132,171 @@ function undeclaredProperty(
     return undefined;
   }
   const target = resolve(schema, pointer);
-  if (Array.isArray(value)) {
-    const items = target.node.items;
-    const itemsAt = joinPointer(target.pointer, 'items');
-    for (const [index, item] of value.entries()) {
-      const problem = undeclaredProperty(item, items, itemsAt, resolve, `${at}/${index}`);
-      if (problem) {
-        return problem;
-      }
+  let first: string | undefined;
+  for (const variant of variantsOf(target, value, resolve)) {
+    const problem = Array.isArray(value)
+      ? itemsProblem(value, variant, resolve, at)
+      : objectProblem(value as Record<string, unknown>, variant, resolve, at);
+    if (problem === undefined) {
+      return undefined;
     }
+    first ??= problem;
+  }
+  return first;
+}
+
+/**
+ * The schema alone, or with each of its `oneOf`/`anyOf` alternatives in turn: the one the
+ * discriminator maps the value to, when it has a mapping (openapi-typescript then types the
+ * discriminator property as required, with the mapped value).
+ */
+function variantsOf(
+  target: { node: Node; pointer: string },
+  value: unknown,
+  resolve: Resolver,
+): Located[][] {
+  const own = { schema: target.node, pointer: target.pointer };
+  const discriminator = isNode(target.node.discriminator) ? target.node.discriminator : {};
+  const property = discriminator.propertyName;
+  const mapped =
+    typeof property === 'string' && isNode(value) && isNode(discriminator.mapping)
+      ? discriminator.mapping[String(value[property])]
+      : undefined;
+  const alternatives = (['oneOf', 'anyOf'] as const).flatMap((combiner) =>
+    (Array.isArray(target.node[combiner]) ? (target.node[combiner] as unknown[]) : []).flatMap(
+      (member, index) =>
+        mapped !== undefined && isNode(member) && member.$ref !== mapped
+          ? []
+          : [resolveLocated(member, joinPointer(target.pointer, combiner, String(index)), resolve)],
+    ),
+  );
+  const extra =
+    typeof property === 'string'
+      ? [{ schema: { required: [property] }, pointer: target.pointer }]
+      : [];
+  return alternatives.length === 0
+    ? [[own, ...extra]]
+    : alternatives.map((alternative) => [own, alternative, ...extra]);
+}
+
+function resolveLocated(schema: unknown, pointer: string, resolve: Resolver): Located {
+  const target = isNode(schema) ? resolve(schema, pointer) : { node: {}, pointer };
+  return { schema: target.node, pointer: target.pointer };
+}
+
+function itemsProblem(
+  value: readonly unknown[],
+  parts: readonly Located[],
+  resolve: Resolver,
+  at: string,
+): string | undefined {
+  const items = parts.find((part) => isNode(part.schema) && part.schema.items !== undefined);
+  if (!items || !isNode(items.schema)) {
     return undefined;
   }
-  const declared = declaredProperties(target.node, target.pointer, resolve);
+  const itemsAt = joinPointer(items.pointer, 'items');
+  for (const [index, item] of value.entries()) {
+    const problem = undeclaredProperty(
+      item,
+      items.schema.items,
+      itemsAt,
+      resolve,
+      `${at}/${index}`,
+    );
+    if (problem) {
+      return problem;
+    }
+  }
+  return undefined;
+}
+
+function objectProblem(
+  value: Record<string, unknown>,
+  parts: readonly Located[],
+  resolve: Resolver,
+  at: string,
+): string | undefined {
+  const declared: Declared = { names: new Map(), others: [], open: false, mustHave: new Set() };
+  const seen = new Set<string>();
+  parts.forEach((part, index) =>
+    declaredProperties(
+      part.schema as Node,
+      part.pointer,
+      resolve,
+      declared,
+      seen,
+      false,
+      index === 0,
+    ),
+  );
+  const lacking = [...declared.mustHave].find((name) => !(name in value));
+  if (lacking !== undefined) {
+    return `${joinPointer(at, lacking)} is missing, and its type requires it`;
+  }
   for (const [key, child] of Object.entries(value)) {
-    const schemas = declared.names.get(key);
-    if (!schemas) {
-      if (declared.open) {
-        continue;
-      }
+    const schemas = declared.names.get(key) ?? declared.others;
+    if (schemas.length === 0 && !declared.open) {
       return `${joinPointer(at, key)} is not a property the schema declares`;
     }
     const problems = schemas.map((item) =>
       undeclaredProperty(child, item.schema, item.pointer, resolve, joinPointer(at, key)),
     );
-    if (problems.every(Boolean)) {
+    if (problems.length > 0 && problems.every(Boolean)) {
       return problems[0];
     }
   }
   return undefined;
 }
 
-const COMBINERS = ['allOf', 'oneOf', 'anyOf'] as const;
-
+/**
+ * Collects the properties a schema declares, through `allOf` (and, unless `skipUnions`, through
+ * `oneOf`/`anyOf`, whose properties are then taken as optional).
+ */
 function declaredProperties(
   schema: Node,
   pointer: string,
   resolve: Resolver,
-  into: Declared = { names: new Map(), open: false },
-  seen = new Set<string>(),
-): Declared {
-  if (seen.has(pointer)) {
-    return into;
+  into: Declared,
+  seen: Set<string>,
+  inUnion: boolean,
+  skipUnions = false,
+): void {
+  if (seen.has(pointer) || !isNode(schema)) {
+    return;
   }
   seen.add(pointer);
   const additional = schema.additionalProperties;
   if ((additional !== undefined && additional !== false) || schema.patternProperties) {
     into.open = true;
+    if (isNode(additional) && Object.keys(additional).length > 0) {
+      into.others.push({
+        schema: additional,
+        pointer: joinPointer(pointer, 'additionalProperties'),
+      });
+    }
   }
   const properties = isNode(schema.properties) ? schema.properties : {};
   for (const [name, child] of Object.entries(properties)) {
     const list = into.names.get(name) ?? [];
-    list.push({ schema: child, pointer: joinPointer(pointer, 'properties', name) });
+    const childAt = joinPointer(pointer, 'properties', name);
+    list.push({ schema: child, pointer: childAt });
     into.names.set(name, list);
+    if (!inUnion && isNode(child) && resolve(child, childAt).node.default !== undefined) {
+      into.mustHave.add(name);
+    }
   }
-  for (const combiner of COMBINERS) {
+  if (!inUnion && Array.isArray(schema.required)) {
+    schema.required.forEach((name) => into.mustHave.add(String(name)));
+  }
+  for (const combiner of ['allOf', 'oneOf', 'anyOf'] as const) {
+    if (skipUnions && combiner !== 'allOf') {
+      continue;
+    }
     const members = Array.isArray(schema[combiner]) ? (schema[combiner] as unknown[]) : [];
     members.forEach((member, index) => {
       const target = resolve(member, joinPointer(pointer, combiner, String(index)));
-      declaredProperties(target.node, target.pointer, resolve, into, seen);
+      const union = inUnion || combiner !== 'allOf';
+      declaredProperties(target.node, target.pointer, resolve, into, seen, union);
     });
   }
-  return into;
 }

@@ -93,7 +93,14 @@ function typedValue(node: Node, at: string, type: string, walk: Walk): unknown {
 function objectValue(node: Node, at: string, walk: Walk): unknown {
   const properties = isNode(node.properties) ? node.properties : {};
   const required = Array.isArray(node.required) ? node.required.map(String) : [];
+  // openapi-typescript types a property with a `default` as always present: give it the default.
+  const defaulted = Object.keys(properties).filter(
+    (name) => !required.includes(name) && defaultOf(properties[name], at, name, walk) !== undefined,
+  );
   const value: Record<string, unknown> = {};
+  for (const name of defaulted) {
+    value[name] = defaultOf(properties[name], at, name, walk);
+  }
   for (const name of required) {
     const child = valueOf(properties[name] ?? {}, joinPointer(at, 'properties', name), walk);
     if (child === undefined) {
@@ -102,6 +109,12 @@ function objectValue(node: Node, at: string, walk: Walk): unknown {
     value[name] = child;
   }
   return value;
+}
+
+function defaultOf(schema: unknown, at: string, name: string, walk: Walk): unknown {
+  return isNode(schema)
+    ? walk.resolve(schema, joinPointer(at, 'properties', name)).node.default
+    : undefined;
 }
 
 /** An object with the required properties of every `allOf` member (and the schema's own). */

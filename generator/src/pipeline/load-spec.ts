@@ -20,11 +20,18 @@ export interface LoadedSpec {
 }
 
 /**
+ * Rules whose errors stop generation of a spec without a rule set of its own: a document that
+ * breaks them cannot be read. Redocly's other `spec` rules (e.g. `nullable` without `type`) flag
+ * what tools read all the same, as warnings.
+ */
+const UNREADABLE = new Set(['struct', 'no-unresolved-refs']);
+
+/**
  * Lints the spec and bundles it into one document; every lint and bundling problem is reported
  * at once. With its own Redocly config (our rule set) any error or warning stops generation, so
  * the generated code never comes from a spec CI would reject. Without one, the spec is checked
- * against the OpenAPI specification only (Redocly's `spec` rule set): errors stop generation,
- * warnings are returned.
+ * against the OpenAPI specification (Redocly's `spec` rule set) and only a document that cannot
+ * be read stops generation; the other findings are returned as warnings.
  */
 export async function loadSpec(
   specPath: string,
@@ -39,7 +46,8 @@ export async function loadSpec(
   );
   const problems = [...lintProblems, ...bundled.problems]
     .filter((problem) => !problem.ignored)
-    .map((problem) => toSpecProblem(problem, cwd));
+    .map((problem) => toSpecProblem(problem, cwd))
+    .map((problem) => (ownRules || isUnreadable(problem) ? problem : asWarning(problem)));
   const fatal = problems.filter((problem) => ownRules || problem.severity === 'error');
   if (fatal.length > 0) {
     throw new SpecError(unique(fatal));
@@ -49,6 +57,14 @@ export async function loadSpec(
     file: displayPath(specPath, cwd),
     warnings: unique(problems),
   };
+}
+
+function isUnreadable(problem: SpecProblem): boolean {
+  return problem.rule === undefined || UNREADABLE.has(problem.rule);
+}
+
+function asWarning(problem: SpecProblem): SpecProblem {
+  return { ...problem, severity: 'warn' };
 }
 
 function configFor(redoclyConfigPath: string | undefined): Promise<Config> {

@@ -58,7 +58,9 @@ export function createTransformContext(
     at: make,
     report: (message, where = at) => {
       const problem: SpecProblem = { file, pointer: `#${where}`, message, severity: 'error' };
-      const known = problems.some((item) => item.pointer === problem.pointer && item.message === message);
+      const known = problems.some(
+        (item) => item.pointer === problem.pointer && item.message === message,
+      );
       if (!known) {
         problems.push(problem);
       }

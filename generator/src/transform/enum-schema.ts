@@ -17,7 +17,10 @@ export const EXTENSIBLE_ENUM = 'x-extensible-enum';
  * `x-enum-descriptions`. A `null` among the values (a nullable enum) has no member.
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
-export function transformEnumSchema(schema: Node, context: TransformContext): EnumModel | undefined {
+export function transformEnumSchema(
+  schema: Node,
+  context: TransformContext,
+): EnumModel | undefined {
   const open = Array.isArray(schema[EXTENSIBLE_ENUM]);
   if (open && schema.enum !== undefined) {
     context.report(`enum "${context.key}" has both enum and ${EXTENSIBLE_ENUM}; keep one`);

@@ -93,7 +93,9 @@ export function jsonMediaOf(
   }
   const { node, pointer } = context.resolve(holder, context.pointer);
   const media = childNode(node, 'content')[JSON_MEDIA];
-  return isNode(media) ? { node: media, pointer: joinPointer(pointer, 'content', JSON_MEDIA) } : undefined;
+  return isNode(media)
+    ? { node: media, pointer: joinPointer(pointer, 'content', JSON_MEDIA) }
+    : undefined;
 }
 
 /** The `application/json` schema of a request body or response, with its pointer. */

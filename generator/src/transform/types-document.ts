@@ -12,9 +12,12 @@ export const SET_BY_CLIENT = 'x-wechatpay-set-by-client';
  * callbacks with the notification envelope), see `dropOpenObjectMarkers`.
  */
 export function transformTypesDocument(document: Node, context: TransformContext): Node {
-  const receivedSchemas = Object.entries(childNode(document, 'webhooks')).flatMap(
-    ([eventType, item]) => transformWebhookObject(item, context.child('webhooks', eventType)) ?? [],
-  ).map((webhook) => webhook.resourceSchema);
+  const receivedSchemas = Object.entries(childNode(document, 'webhooks'))
+    .flatMap(
+      ([eventType, item]) =>
+        transformWebhookObject(item, context.child('webhooks', eventType)) ?? [],
+    )
+    .map((webhook) => webhook.resourceSchema);
   const copy = structuredClone(document);
   loosenClientSetParameters(copy);
   const schemas = isNode(copy.components) ? copy.components.schemas : undefined;

@@ -36,8 +36,7 @@ export function transformWebhookObject(
     );
     return undefined;
   }
-  const operationId =
-    typeof operation.operationId === 'string' ? operation.operationId : eventType;
+  const operationId = typeof operation.operationId === 'string' ? operation.operationId : eventType;
   const summary = typeof operation.summary === 'string' ? { summary: operation.summary } : {};
   return { eventType, operationId, resourceSchema, ...summary };
 }
@@ -59,7 +58,11 @@ function findCiphertextSchema(requestBody: unknown, context: TransformContext) {
   return resource && propertyOf(resource, 'ciphertext', context);
 }
 
-function propertyOf(schema: { node: Node; pointer: string }, name: string, context: TransformContext) {
+function propertyOf(
+  schema: { node: Node; pointer: string },
+  name: string,
+  context: TransformContext,
+) {
   const properties = schema.node.properties;
   if (!isNode(properties) || properties[name] === undefined) {
     return undefined;

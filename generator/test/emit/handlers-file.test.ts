@@ -6,26 +6,30 @@ import { printed } from './print.js';
 
 const query: OperationModel = {
   operationId: 'queryPolicy',
+  name: 'queryPolicy',
   method: 'GET',
   path: '/v3/policies/{no}',
   successStatus: 200,
   requiredHeaders: [],
   encryptedFields: { request: [], response: ['/names/*'] },
+  request: { path: null, headers: [], body: null },
   successExample: { no: 'P1', names: ['张三'] },
   summary: '查询保单',
   deprecated: false,
 };
 const bind: OperationModel = {
   operationId: 'bindContract',
+  name: 'bindContract',
   method: 'POST',
   path: '/v3/policies/{no}/bind',
   successStatus: 204,
   requiredHeaders: [],
   encryptedFields: { request: [], response: [] },
+  request: { path: null, headers: [], body: null },
   deprecated: false,
 };
 
-const imports = `import { operationTable, type operations } from 'pkg';
+const imports = `import { operationTable, type paths } from 'pkg';
 import type { HttpHandler } from 'msw';
 import { operationHandler, withAll, type HandlerOptions } from '../runtime.js';
 `;
@@ -53,13 +57,13 @@ ${doc}
 export function createMiniHandlers(options: HandlerOptions) {
   return withAll({
     /** 查询保单: \`GET /v3/policies/{no}\` */
-    handleQueryPolicy: operationHandler<operations['queryPolicy']>(
+    handleQueryPolicy: operationHandler<paths['/v3/policies/{no}']['get']>(
       operationTable.queryPolicy,
       options,
       { no: 'P1', names: ['张三'] },
     ),
     /** \`POST /v3/policies/{no}/bind\` */
-    handleBindContract: operationHandler<operations['bindContract']>(
+    handleBindContract: operationHandler<paths['/v3/policies/{no}/bind']['post']>(
       operationTable.bindContract,
       options,
     ),
@@ -77,7 +81,7 @@ ${doc}
 export function createMiniHandlers(options: HandlerOptions) {
   return withAll({
     /** \`POST /v3/policies/{no}/bind\` */
-    handleBindContract: operationHandler<operations['bindContract']>(
+    handleBindContract: operationHandler<paths['/v3/policies/{no}/bind']['post']>(
       operationTable.bindContract,
       options,
       false,
