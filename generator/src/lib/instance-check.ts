@@ -172,7 +172,12 @@ function variantsOf(
   );
   const extra =
     typeof property === 'string'
-      ? [{ schema: { required: [property] }, pointer: target.pointer }]
+      ? [
+          {
+            schema: { required: [property] },
+            pointer: joinPointer(target.pointer, 'discriminator'),
+          },
+        ]
       : [];
   return alternatives.length === 0
     ? [[own, ...extra]]
