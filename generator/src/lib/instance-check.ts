@@ -21,6 +21,7 @@ const DOCUMENT_ID = 'urn:wechatpay-kit:spec';
  */
 export function createInstanceCheck(document: Node, resolve: Resolver): InstanceCheck {
   let ajv: Ajv | undefined;
+  let walk: Walk | undefined;
   const compiled = new Map<string, ValidateFunction | string>();
   const validatorOf = (schema: unknown, schemaPointer: string): ValidateFunction | string => {
     ajv ??= createAjv(document);
@@ -44,7 +45,8 @@ export function createInstanceCheck(document: Node, resolve: Resolver): Instance
       const [error] = validate.errors ?? [];
       return `${error?.instancePath || '/'} ${error?.message ?? 'is invalid'}`;
     }
-    return undeclaredProperty(value, schema, schemaPointer, resolve, '');
+    walk ??= { resolve, discriminated: discriminatedSchemas(document) };
+    return undeclaredProperty(value, schema, schemaPointer, walk, '');
   };
 }
 
@@ -98,6 +100,36 @@ function usedFormats(node: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
+interface Walk {
+  resolve: Resolver;
+  /** Pointer of each schema a discriminator maps a value to → that discriminator's property. */
+  discriminated: Map<string, string>;
+}
+
+/**
+ * The schemas a `discriminator.mapping` names: openapi-typescript gives each of their types the
+ * discriminator property, required, so a literal of one needs it.
+ */
+function discriminatedSchemas(
+  node: unknown,
+  found = new Map<string, string>(),
+): Map<string, string> {
+  if (Array.isArray(node)) {
+    node.forEach((item) => discriminatedSchemas(item, found));
+  } else if (isNode(node)) {
+    const { discriminator } = node;
+    if (isNode(discriminator) && typeof discriminator.propertyName === 'string') {
+      for (const ref of Object.values(isNode(discriminator.mapping) ? discriminator.mapping : {})) {
+        if (typeof ref === 'string' && ref.startsWith('#')) {
+          found.set(ref.slice(1), discriminator.propertyName);
+        }
+      }
+    }
+    Object.values(node).forEach((child) => discriminatedSchemas(child, found));
+  }
+  return found;
+}
+
 interface Declared {
   names: Map<string, Located[]>;
   /** Schemas of the properties it does not name: `additionalProperties`, when it allows any. */
@@ -125,18 +157,18 @@ function undeclaredProperty(
   value: unknown,
   schema: unknown,
   pointer: string,
-  resolve: Resolver,
+  walk: Walk,
   at: string,
 ): string | undefined {
   if (value === null || typeof value !== 'object' || !isNode(schema)) {
     return undefined;
   }
-  const target = resolve(schema, pointer);
+  const target = walk.resolve(schema, pointer);
   let first: string | undefined;
-  for (const variant of variantsOf(target, value, resolve)) {
+  for (const variant of variantsOf(target, value, walk)) {
     const problem = Array.isArray(value)
-      ? itemsProblem(value, variant, resolve, at)
-      : objectProblem(value as Record<string, unknown>, variant, resolve, at);
+      ? itemsProblem(value, variant, walk, at)
+      : objectProblem(value as Record<string, unknown>, variant, walk, at);
     if (problem === undefined) {
       return undefined;
     }
@@ -153,7 +185,7 @@ function undeclaredProperty(
 function variantsOf(
   target: { node: Node; pointer: string },
   value: unknown,
-  resolve: Resolver,
+  walk: Walk,
 ): Located[][] {
   const own = { schema: target.node, pointer: target.pointer };
   const discriminator = isNode(target.node.discriminator) ? target.node.discriminator : {};
@@ -167,7 +199,7 @@ function variantsOf(
       (member, index) =>
         mapped !== undefined && isNode(member) && member.$ref !== mapped
           ? []
-          : [resolveLocated(member, joinPointer(target.pointer, combiner, String(index)), resolve)],
+          : [resolveLocated(member, joinPointer(target.pointer, combiner, String(index)), walk)],
     ),
   );
   const extra =
@@ -184,15 +216,15 @@ function variantsOf(
     : alternatives.map((alternative) => [own, alternative, ...extra]);
 }
 
-function resolveLocated(schema: unknown, pointer: string, resolve: Resolver): Located {
-  const target = isNode(schema) ? resolve(schema, pointer) : { node: {}, pointer };
+function resolveLocated(schema: unknown, pointer: string, walk: Walk): Located {
+  const target = isNode(schema) ? walk.resolve(schema, pointer) : { node: {}, pointer };
   return { schema: target.node, pointer: target.pointer };
 }
 
 function itemsProblem(
   value: readonly unknown[],
   parts: readonly Located[],
-  resolve: Resolver,
+  walk: Walk,
   at: string,
 ): string | undefined {
   const items = parts.find((part) => isNode(part.schema) && part.schema.items !== undefined);
@@ -205,7 +237,7 @@ function itemsProblem(
       item,
       items.schema.items,
       itemsAt,
-      resolve,
+      walk,
       `${at}/${index}`,
     );
     if (problem) {
@@ -218,7 +250,7 @@ function itemsProblem(
 function objectProblem(
   value: Record<string, unknown>,
   parts: readonly Located[],
-  resolve: Resolver,
+  walk: Walk,
   at: string,
 ): string | undefined {
   const declared: Declared = { names: new Map(), others: [], open: false, mustHave: new Set() };
@@ -227,7 +259,7 @@ function objectProblem(
     declaredProperties(
       part.schema as Node,
       part.pointer,
-      resolve,
+      walk,
       declared,
       seen,
       false,
@@ -244,7 +276,7 @@ function objectProblem(
       return `${joinPointer(at, key)} is not a property the schema declares`;
     }
     const problems = schemas.map((item) =>
-      undeclaredProperty(child, item.schema, item.pointer, resolve, joinPointer(at, key)),
+      undeclaredProperty(child, item.schema, item.pointer, walk, joinPointer(at, key)),
     );
     if (problems.length > 0 && problems.every(Boolean)) {
       return problems[0];
@@ -260,7 +292,7 @@ function objectProblem(
 function declaredProperties(
   schema: Node,
   pointer: string,
-  resolve: Resolver,
+  walk: Walk,
   into: Declared,
   seen: Set<string>,
   inUnion: boolean,
@@ -286,12 +318,16 @@ function declaredProperties(
     const childAt = joinPointer(pointer, 'properties', name);
     list.push({ schema: child, pointer: childAt });
     into.names.set(name, list);
-    if (!inUnion && isNode(child) && resolve(child, childAt).node.default !== undefined) {
+    if (!inUnion && isNode(child) && walk.resolve(child, childAt).node.default !== undefined) {
       into.mustHave.add(name);
     }
   }
   if (!inUnion && Array.isArray(schema.required)) {
     schema.required.forEach((name) => into.mustHave.add(String(name)));
+  }
+  const discriminator = walk.discriminated.get(pointer);
+  if (!inUnion && discriminator !== undefined) {
+    into.mustHave.add(discriminator);
   }
   for (const combiner of ['allOf', 'oneOf', 'anyOf'] as const) {
     if (skipUnions && combiner !== 'allOf') {
@@ -299,9 +335,9 @@ function declaredProperties(
     }
     const members = Array.isArray(schema[combiner]) ? (schema[combiner] as unknown[]) : [];
     members.forEach((member, index) => {
-      const target = resolve(member, joinPointer(pointer, combiner, String(index)));
+      const target = walk.resolve(member, joinPointer(pointer, combiner, String(index)));
       const union = inUnion || combiner !== 'allOf';
-      declaredProperties(target.node, target.pointer, resolve, into, seen, union);
+      declaredProperties(target.node, target.pointer, walk, into, seen, union);
     });
   }
 }

@@ -54,7 +54,7 @@ export function transformOperationObject(
 }
 
 /** Summary and description, when the spec gives them. */
-export function docs(node: Node): { summary?: string; description?: string } {
+function docs(node: Node): { summary?: string; description?: string } {
   return {
     ...(typeof node.summary === 'string' ? { summary: node.summary } : {}),
     ...(typeof node.description === 'string' ? { description: node.description } : {}),

@@ -1,6 +1,6 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { generateOutputs } from '../../src/pipeline/generate.js';
@@ -62,10 +62,13 @@ function diagnostics(root: string): string[] {
   const options: ts.CompilerOptions = {
     ...base?.options,
     noEmit: true,
+    // As `tsc --noEmit`: no declaration emit, whose diagnostics need it.
+    declaration: false,
+    declarationMap: false,
     types: [],
     paths: {
       '@wechatpay-kit/github': [join(root, 'client/index.ts')],
-      'openapi-fetch': [openapiFetch.replace(/\.mjs$/, '.d.mts')],
+      'openapi-fetch': [join(dirname(openapiFetch), 'index.d.mts')],
     },
   };
   const program = ts.createProgram(
