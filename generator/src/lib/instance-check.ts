@@ -233,13 +233,7 @@ function itemsProblem(
   }
   const itemsAt = joinPointer(items.pointer, 'items');
   for (const [index, item] of value.entries()) {
-    const problem = undeclaredProperty(
-      item,
-      items.schema.items,
-      itemsAt,
-      walk,
-      `${at}/${index}`,
-    );
+    const problem = undeclaredProperty(item, items.schema.items, itemsAt, walk, `${at}/${index}`);
     if (problem) {
       return problem;
     }
@@ -256,15 +250,7 @@ function objectProblem(
   const declared: Declared = { names: new Map(), others: [], open: false, mustHave: new Set() };
   const seen = new Set<string>();
   parts.forEach((part, index) =>
-    declaredProperties(
-      part.schema as Node,
-      part.pointer,
-      walk,
-      declared,
-      seen,
-      false,
-      index === 0,
-    ),
+    declaredProperties(part.schema as Node, part.pointer, walk, declared, seen, false, index === 0),
   );
   const lacking = [...declared.mustHave].find((name) => !(name in value));
   if (lacking !== undefined) {
