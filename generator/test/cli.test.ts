@@ -110,12 +110,34 @@ describe('wechatpay-kit-generate', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The spec has 2 problems; nothing was written');
     expect(result.stderr).toContain(
-      'error: spec/openapi.yaml (bundled)#/components/schemas/PolicyState/x-enum-varnames: x-enum-varnames must list 2 strings',
+      'error: spec/openapi.yaml#/components/schemas/PolicyState/x-enum-varnames: x-enum-varnames must list 2 strings',
     );
     expect(result.stderr).toContain(
-      'error: spec/openapi.yaml (bundled)#/components/schemas/ErrorCode: enum "ErrorCode" has both enum and x-extensible-enum',
+      'error: spec/openapi.yaml#/components/schemas/ErrorCode: enum "ErrorCode" has both enum and x-extensible-enum',
     );
     expect(await readdir(dir)).toEqual(['spec']);
+  });
+
+  it('lint problems and what the generator finds are reported together, each in its source file', async () => {
+    const { dir } = await scratchMini((spec) => {
+      spec.tags = [{ name: 'policies' }];
+      spec.components.schemas.PolicyState = { $ref: './schemas/PolicyState.yaml' };
+    });
+    await mkdir(join(dir, 'spec/schemas'));
+    await writeFile(
+      join(dir, 'spec/schemas/PolicyState.yaml'),
+      'type: string\ndescription: State.\nenum: [POLICY_STATE_ISSUING, POLICY_STATE_APPROVED]\n' +
+        'x-extensible-enum: [POLICY_STATE_ISSUING, POLICY_STATE_APPROVED]\n',
+    );
+    const result = await run(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The spec has 2 problems; nothing was written');
+    expect(result.stderr).toMatch(
+      /warn: spec\/openapi\.yaml#\/tags\/0\/description: .*\[tag-description\]/,
+    );
+    expect(result.stderr).toContain(
+      'error: spec/schemas/PolicyState.yaml#: enum "PolicyState" has both enum and x-extensible-enum',
+    );
   });
 
   it('WeChat conventions are not required: an enum without x-enum-varnames is generated', async () => {

@@ -14,12 +14,13 @@ import { generatedReadme } from '../emit/readme.js';
 import { openapiTypes } from '../emit/openapi-types-file.js';
 import { schemaTypeStatements } from '../emit/types-file.js';
 import { printStatements } from '../emit/source-file.js';
-import type { SpecProblem } from '../errors.js';
+import { SpecError, type SpecProblem } from '../errors.js';
 import type { ApiModel } from '../model.js';
 import { createTransformContext } from '../transform/context.js';
 import { transformDocument } from '../transform/document.js';
 import type { GenerateTarget } from '../target.js';
-import { loadSpec } from './load-spec.js';
+import { displayPath, loadSpec, unique, type LoadedSpec } from './load-spec.js';
+import { createSourceLocator } from './source-locator.js';
 
 export interface GeneratedFile {
   /** Path inside the generated folder. */
@@ -55,19 +56,11 @@ export async function generateOutputs(
   target: GenerateTarget,
   options: GenerateOptions = {},
 ): Promise<GeneratedOutput[]> {
-  const { document, file, warnings } = await loadSpec(
-    target.specPath,
-    target.redoclyConfigPath,
-    target.cwd,
-  );
-  if (warnings.length > 0) {
-    options.onWarnings?.(warnings);
+  const spec = await loadSpec(target.specPath, target.redoclyConfigPath, target.cwd);
+  if (spec.warnings.length > 0) {
+    options.onWarnings?.(spec.warnings);
   }
-  const context = createTransformContext(document, {
-    file: `${file} (bundled)`,
-    reservedNames: fixedExportNames(target.clientName),
-  });
-  const model = await transformDocument(document, context);
+  const model = await transformSpec(spec, target);
   const header = generatedHeader(model, target.specLabel);
   const outputs = [{ outDir: target.outDir, files: await clientFiles(target, model, header) }];
   if (target.mswOutDir !== undefined) {
@@ -84,6 +77,41 @@ export async function generateOutputs(
     outputs.push({ outDir: target.mswOutDir, files: await formatted(raw, target.mswOutDir) });
   }
   return outputs;
+}
+
+/**
+ * The model of a loaded spec. Lint errors and the transforms' problems are reported together,
+ * each transform problem at its place in the split spec where it can be found.
+ */
+async function transformSpec(spec: LoadedSpec, target: GenerateTarget): Promise<ApiModel> {
+  const context = createTransformContext(spec.document, {
+    file: `${spec.file} (bundled)`,
+    reservedNames: fixedExportNames(target.clientName),
+  });
+  let model: ApiModel | undefined;
+  let failure: unknown;
+  try {
+    model = await transformDocument(spec.document, context);
+  } catch (error) {
+    failure = error;
+  }
+  const locate = createSourceLocator(target.specPath);
+  const found = await Promise.all(
+    context.problems.map(async (problem) => {
+      const source = await locate(problem.pointer.replace(/^#/, '')).catch(() => undefined);
+      return source
+        ? { ...problem, ...source, file: displayPath(source.file, target.cwd ?? process.cwd()) }
+        : problem;
+    }),
+  );
+  const problems = unique([...spec.errors, ...found]);
+  if (problems.length > 0) {
+    throw new SpecError(problems);
+  }
+  if (model === undefined) {
+    throw failure;
+  }
+  return model;
 }
 
 async function clientFiles(

@@ -17,6 +17,11 @@ export interface LoadedSpec {
   file: string;
   /** Lint warnings that do not stop generation (those of a spec without its own rule set). */
   warnings: SpecProblem[];
+  /**
+   * Lint problems that stop generation, though the document can be read: the caller adds what
+   * the transforms find, so that one report names them all.
+   */
+  errors: SpecProblem[];
 }
 
 /**
@@ -27,11 +32,12 @@ export interface LoadedSpec {
 const UNREADABLE = new Set(['struct', 'no-unresolved-refs']);
 
 /**
- * Lints the spec and bundles it into one document; every lint and bundling problem is reported
- * at once. With its own Redocly config (our rule set) any error or warning stops generation, so
- * the generated code never comes from a spec CI would reject. Without one, the spec is checked
- * against the OpenAPI specification (Redocly's `spec` rule set) and only a document that cannot
- * be read stops generation; the other findings are returned as warnings.
+ * Lints the spec and bundles it into one document. A document that cannot be read (a syntax or
+ * structure error, a `$ref` to nothing) is a SpecError naming every such problem. With its own
+ * Redocly config (our rule set) any other lint error or warning stops generation too, so the
+ * generated code never comes from a spec CI would reject: those are returned as `errors`.
+ * Without one, the spec is checked against the OpenAPI specification (Redocly's `spec` rule set)
+ * and the other findings are returned as warnings.
  */
 export async function loadSpec(
   specPath: string,
@@ -48,19 +54,23 @@ export async function loadSpec(
     .filter((problem) => !problem.ignored)
     .map((problem) => toSpecProblem(problem, cwd))
     .map((problem) => (ownRules || isUnreadable(problem) ? problem : asWarning(problem)));
-  const fatal = problems.filter((problem) => ownRules || problem.severity === 'error');
-  if (fatal.length > 0) {
-    throw new SpecError(unique(fatal));
+  const unreadable = problems.filter((problem) => isUnreadable(problem));
+  if (unreadable.length > 0) {
+    throw new SpecError(unique(unreadable));
   }
+  const fatal = problems.filter((problem) => ownRules || problem.severity === 'error');
   return {
     document: bundled.bundle.parsed as Node,
     file: displayPath(specPath, cwd),
-    warnings: unique(problems),
+    warnings: ownRules ? [] : unique(problems),
+    errors: unique(fatal),
   };
 }
 
 function isUnreadable(problem: SpecProblem): boolean {
-  return problem.rule === undefined || UNREADABLE.has(problem.rule);
+  return (
+    problem.severity === 'error' && (problem.rule === undefined || UNREADABLE.has(problem.rule))
+  );
 }
 
 function asWarning(problem: SpecProblem): SpecProblem {
@@ -73,8 +83,8 @@ function configFor(redoclyConfigPath: string | undefined): Promise<Config> {
     : loadConfig({ configPath: redoclyConfigPath });
 }
 
-/** Lint and bundle may both report a problem (an unresolved `$ref`): name it once. */
-function unique(problems: readonly SpecProblem[]): SpecProblem[] {
+/** Lint and bundle (or the transforms) may report the same problem: name it once. */
+export function unique(problems: readonly SpecProblem[]): SpecProblem[] {
   const seen = new Set<string>();
   return problems.filter((problem) => {
     const key = `${problem.file}${problem.pointer}\n${problem.message}`;
