@@ -1,6 +1,6 @@
 import { StructureKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
 import type { OperationModel } from '../model.js';
-import { docsOf, escapeDoc, literal, propertyKey } from './source-file.js';
+import { docsOf, literal, propertyKey } from './source-file.js';
 
 export interface HandlerNames {
   /** e.g. `Inspolicymgr`: gives `createInspolicymgrHandlers` and `inspolicymgrHandlers`. */
@@ -19,7 +19,9 @@ export function handlerName(name: string): string {
 /**
  * `handlers.ts` of the MSW package: one typed handler factory per operation, each a call of the
  * hand-written runtime with the operation's descriptor and its success example (the spec's when
- * it fits the schema, else seeded data), bound to options.
+ * it fits the schema, else seeded data), bound to options. Their type is declared, not inferred:
+ * an inferred one spells out every operation's types and, for a large API, outgrows what the
+ * compiler writes into a declaration file.
  */
 export function handlerStatements(
   operations: readonly OperationModel[],
@@ -27,6 +29,7 @@ export function handlerStatements(
 ): StatementStructures[] {
   const lower = clientName.charAt(0).toLowerCase() + clientName.slice(1);
   const create = `create${clientName}Handlers`;
+  const handlers = `${clientName}Handlers`;
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -42,7 +45,32 @@ export function handlerStatements(
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: runtimeModule,
-      namedImports: ['operationHandler', 'withAll', { name: 'HandlerOptions', isTypeOnly: true }],
+      namedImports: [
+        'operationHandler',
+        'withAll',
+        { name: 'HandlerOptions', isTypeOnly: true },
+        { name: 'OperationHandlerFactory', isTypeOnly: true },
+      ],
+    },
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: handlers,
+      docs: docsOf('The typed handler factory of each operation, and `all()`.'),
+      properties: operations.map((operation) => ({
+        name: propertyKey(handlerName(operation.name)),
+        type: `OperationHandlerFactory<${operationType(operation)}>`,
+        docs: docsOf(handlerDoc(operation)),
+      })),
+      methods: [
+        {
+          name: 'all',
+          docs: docsOf(
+            'The default handler of every operation, for `setupServer(...)` or `setupWorker(...)`.',
+          ),
+          returnType: 'HttpHandler[]',
+        },
+      ],
     },
     {
       kind: StructureKind.Function,
@@ -53,17 +81,12 @@ export function handlerStatements(
         'Without an argument a factory answers the spec example; pass a value, `{ status, body }` or a resolver to override, or call `.error(status, code, message)`.',
       ),
       parameters: [{ name: 'options', type: 'HandlerOptions' }],
+      returnType: handlers,
       statements: (writer) => {
         writer.write('return withAll(');
         writeFactories(writer, operations);
         writer.write(');');
       },
-    },
-    {
-      kind: StructureKind.TypeAlias,
-      isExported: true,
-      name: `${clientName}Handlers`,
-      type: `ReturnType<typeof ${create}>`,
     },
     {
       kind: StructureKind.Function,
@@ -79,17 +102,21 @@ export function handlerStatements(
   ];
 }
 
+/** The operation's type in openapi-typescript's `paths`: there whether or not it has an id. */
+function operationType(operation: OperationModel): string {
+  return `paths[${literal(operation.path)}][${literal(operation.method.toLowerCase())}]`;
+}
+
+function handlerDoc(operation: OperationModel): string {
+  const route = `\`${operation.method} ${operation.path}\``;
+  return operation.summary ? `${operation.summary.replace(/\s+/g, ' ')}: ${route}` : route;
+}
+
 function writeFactories(writer: CodeBlockWriter, operations: readonly OperationModel[]): void {
   writer.write('{').indent(() => {
     for (const operation of operations) {
-      const doc = [operation.summary, `\`${operation.method} ${operation.path}\``]
-        .filter(Boolean)
-        .join(': ');
-      writer.writeLine(`/** ${escapeDoc(doc.replace(/\s+/g, ' '))} */`);
-      writer.write(`${handlerName(operation.name)}: operationHandler<`);
-      writer.write(
-        `paths[${literal(operation.path)}][${literal(operation.method.toLowerCase())}]>(`,
-      );
+      const key = propertyKey(handlerName(operation.name));
+      writer.write(`${key}: operationHandler<${operationType(operation)}>(`);
       writer.write(`${memberOf('operationTable', operation.name)}, options`);
       if (operation.successExample !== undefined) {
         writer.write(`, ${JSON.stringify(operation.successExample)}`);

@@ -3,22 +3,37 @@
 
 import { operationTable, type paths } from '@wechatpay-kit/mini';
 import type { HttpHandler } from 'msw';
-import { operationHandler, withAll, type HandlerOptions } from '../operation-handler.js';
+import {
+  operationHandler,
+  withAll,
+  type HandlerOptions,
+  type OperationHandlerFactory,
+} from '../operation-handler.js';
+
+/** The typed handler factory of each operation, and `all()`. */
+export interface MiniHandlers {
+  /** 上传保单: `POST /v1/policies` */
+  handleUploadPolicy: OperationHandlerFactory<paths['/v1/policies']['post']>;
+  /** 查询保单: `GET /v1/policies/{policy_no}` */
+  handleQueryPolicy: OperationHandlerFactory<paths['/v1/policies/{policy_no}']['get']>;
+  /** Remove a policy: `DELETE /v1/policies/{policy_no}` */
+  handleRemovePolicy: OperationHandlerFactory<paths['/v1/policies/{policy_no}']['delete']>;
+  /** The default handler of every operation, for `setupServer(...)` or `setupWorker(...)`. */
+  all(): HttpHandler[];
+}
 
 /**
  * One typed handler factory per operation, bound to `options` (keys, base URL); `all()` gives every default handler.
  *
  * Without an argument a factory answers the spec example; pass a value, `{ status, body }` or a resolver to override, or call `.error(status, code, message)`.
  */
-export function createMiniHandlers(options: HandlerOptions) {
+export function createMiniHandlers(options: HandlerOptions): MiniHandlers {
   return withAll({
-    /** 上传保单: `POST /v1/policies` */
     handleUploadPolicy: operationHandler<paths['/v1/policies']['post']>(
       operationTable.uploadPolicy,
       options,
       { policy_no: 'qA7WfRZB', insured_name_list: [], policy_state: 'POLICY_STATE_ISSUING' },
     ),
-    /** 查询保单: `GET /v1/policies/{policy_no}` */
     handleQueryPolicy: operationHandler<paths['/v1/policies/{policy_no}']['get']>(
       operationTable.queryPolicy,
       options,
@@ -29,15 +44,12 @@ export function createMiniHandlers(options: HandlerOptions) {
         policy_code: 'C001',
       },
     ),
-    /** Remove a policy: `DELETE /v1/policies/{policy_no}` */
     handleRemovePolicy: operationHandler<paths['/v1/policies/{policy_no}']['delete']>(
       operationTable.removePolicy,
       options,
     ),
   });
 }
-
-export type MiniHandlers = ReturnType<typeof createMiniHandlers>;
 
 /** The default handler of every operation, for `setupServer(...)` or `setupWorker(...)`. */
 export function miniHandlers(options: HandlerOptions): HttpHandler[] {

@@ -3,16 +3,48 @@
 
 import { operationTable, type paths } from '@wechatpay-kit/inspolicymgr';
 import type { HttpHandler } from 'msw';
-import { operationHandler, withAll, type HandlerOptions } from '../operation-handler.js';
+import {
+  operationHandler,
+  withAll,
+  type HandlerOptions,
+  type OperationHandlerFactory,
+} from '../operation-handler.js';
+
+/** The typed handler factory of each operation, and `all()`. */
+export interface InspolicymgrHandlers {
+  /** 提交保单授权申请: `POST /v3/inspolicymgr/deduct/authorizations` */
+  handleSubmitAuthorization: OperationHandlerFactory<
+    paths['/v3/inspolicymgr/deduct/authorizations']['post']
+  >;
+  /** 查询保单授权信息: `GET /v3/inspolicymgr/deduct/authorizations/{out_insurance_no}` */
+  handleQueryAuthorization: OperationHandlerFactory<
+    paths['/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}']['get']
+  >;
+  /** 上传保单: `POST /v3/inspolicymgr/deduct/policies` */
+  handleUploadPolicy: OperationHandlerFactory<paths['/v3/inspolicymgr/deduct/policies']['post']>;
+  /** 查询保单: `GET /v3/inspolicymgr/deduct/policies/{out_insurance_no}` */
+  handleQueryPolicy: OperationHandlerFactory<
+    paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['get']
+  >;
+  /** 更新保单信息: `PATCH /v3/inspolicymgr/deduct/policies/{out_insurance_no}` */
+  handleUpdatePolicy: OperationHandlerFactory<
+    paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['patch']
+  >;
+  /** 保单绑定保险代扣协议: `POST /v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract` */
+  handleBindContract: OperationHandlerFactory<
+    paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract']['post']
+  >;
+  /** The default handler of every operation, for `setupServer(...)` or `setupWorker(...)`. */
+  all(): HttpHandler[];
+}
 
 /**
  * One typed handler factory per operation, bound to `options` (keys, base URL); `all()` gives every default handler.
  *
  * Without an argument a factory answers the spec example; pass a value, `{ status, body }` or a resolver to override, or call `.error(status, code, message)`.
  */
-export function createInspolicymgrHandlers(options: HandlerOptions) {
+export function createInspolicymgrHandlers(options: HandlerOptions): InspolicymgrHandlers {
   return withAll({
-    /** 提交保单授权申请: `POST /v3/inspolicymgr/deduct/authorizations` */
     handleSubmitAuthorization: operationHandler<
       paths['/v3/inspolicymgr/deduct/authorizations']['post']
     >(operationTable.submitAuthorization, options, {
@@ -23,7 +55,6 @@ export function createInspolicymgrHandlers(options: HandlerOptions) {
       insurance_name: '微医保·百万医疗险',
       auth_state: 'AUTH_STATE_INIT',
     }),
-    /** 查询保单授权信息: `GET /v3/inspolicymgr/deduct/authorizations/{out_insurance_no}` */
     handleQueryAuthorization: operationHandler<
       paths['/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}']['get']
     >(operationTable.queryAuthorization, options, {
@@ -35,7 +66,6 @@ export function createInspolicymgrHandlers(options: HandlerOptions) {
       auth_state: 'AUTH_STATE_GRANTED',
       user_auth_time: '2025-09-21T17:11:12+08:00',
     }),
-    /** 上传保单: `POST /v3/inspolicymgr/deduct/policies` */
     handleUploadPolicy: operationHandler<paths['/v3/inspolicymgr/deduct/policies']['post']>(
       operationTable.uploadPolicy,
       options,
@@ -64,7 +94,6 @@ export function createInspolicymgrHandlers(options: HandlerOptions) {
         coverage_term_type: 'COVERAGE_TERM_TYPE_FIXED_DATE',
       },
     ),
-    /** 查询保单: `GET /v3/inspolicymgr/deduct/policies/{out_insurance_no}` */
     handleQueryPolicy: operationHandler<
       paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['get']
     >(operationTable.queryPolicy, options, {
@@ -93,7 +122,6 @@ export function createInspolicymgrHandlers(options: HandlerOptions) {
       subsequent_period_amount: 5000,
       coverage_term_type: 'COVERAGE_TERM_TYPE_FIXED_DATE',
     }),
-    /** 更新保单信息: `PATCH /v3/inspolicymgr/deduct/policies/{out_insurance_no}` */
     handleUpdatePolicy: operationHandler<
       paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['patch']
     >(operationTable.updatePolicy, options, {
@@ -114,14 +142,11 @@ export function createInspolicymgrHandlers(options: HandlerOptions) {
       out_contract_code: 'wxwtdk20200910100000',
       free_insurance: false,
     }),
-    /** 保单绑定保险代扣协议: `POST /v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract` */
     handleBindContract: operationHandler<
       paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract']['post']
     >(operationTable.bindContract, options),
   });
 }
-
-export type InspolicymgrHandlers = ReturnType<typeof createInspolicymgrHandlers>;
 
 /** The default handler of every operation, for `setupServer(...)` or `setupWorker(...)`. */
 export function inspolicymgrHandlers(options: HandlerOptions): HttpHandler[] {
