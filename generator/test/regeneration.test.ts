@@ -70,6 +70,32 @@ describe('a spec change shows up in the output with no generator change', () => 
   });
 });
 
+describe('operations of any shape', () => {
+  it('a HEAD operation without an operationId, and one with two 2xx responses', async () => {
+    // No rule set of its own: the mini one wants an operationId on every operation.
+    const { target } = await scratchMini((spec) => {
+      spec.paths['/v1/policies/{policy_no}'].head = {
+        summary: 'Whether a policy exists.',
+        responses: { 200: { description: 'It does.' }, 404: { description: 'It does not.' } },
+      };
+      spec.paths['/v1/policies/{policy_no}'].delete.responses['202'] = { description: 'Later.' };
+    });
+    const { redoclyConfigPath: _ownRules, ...withoutRules } = target;
+    const files = Object.fromEntries(
+      (await generate(withoutRules)).map((file) => [file.path, file.content]),
+    );
+    expect(files['operations.ts']).toContain(`  /** Whether a policy exists. */
+  headV1PoliciesPolicyNo: {
+    operationId: 'head/v1/policies/{policy_no}',
+    method: 'HEAD',`);
+    expect(files['client.ts']).toContain(
+      "headV1PoliciesPolicyNo: OperationMethod<paths['/v1/policies/{policy_no}'], 'HEAD'>;",
+    );
+    expect(files['schema.ts']).toMatch(/head: \{[^]*?200: \{/);
+    expect(files['operations.ts']).toMatch(/removePolicy: \{\n[^]*?successStatus: 202,\n/);
+  });
+});
+
 describe('component schema names become exported type names', () => {
   /** Adds a schema (used by Policy, so the linter keeps quiet) named `name`. */
   const addSchema = (name: string, description: string) => (spec: any) => {
