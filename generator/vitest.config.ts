@@ -7,5 +7,10 @@ const conditions = ['@wechatpay-kit/source'];
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
-  test: { include: ['test/**/*.test.ts'], ...commonTestConfig },
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The GitHub spec test is slow: `pnpm test:github` runs it (vitest.github.config.ts).
+    exclude: ['test/github/**', '**/node_modules/**'],
+    ...commonTestConfig,
+  },
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { inspect, parseArgs } from 'node:util';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { specChangeSummary } from './diff/summary.js';
-import { SpecError } from './errors.js';
+import { SpecError, formatWarnings, type SpecProblem } from './errors.js';
 import { generateOutputs, type GeneratedOutput } from './pipeline/generate.js';
 import { generateProducts } from './pipeline/products.js';
 import {
@@ -91,8 +91,8 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
     return 0;
   }
   const { root, specFolder, outputs, files } = values.spec
-    ? await singleSpec(values, context.cwd)
-    : await allProducts(values, context.cwd);
+    ? await singleSpec(values, context.cwd, context.stderr)
+    : await allProducts(values, context.cwd, context.stderr);
   const shown = (path: string) => displayed(root, context.cwd, path);
   if (values.check) {
     return check(outputs, files, shown, context);
@@ -119,7 +119,14 @@ interface Planned {
   files: PackageFile[];
 }
 
-async function allProducts(values: Options, cwd: string): Promise<Planned> {
+/** Lint warnings that do not stop generation are still shown. */
+function warningsTo(stderr: Output) {
+  return {
+    onWarnings: (warnings: readonly SpecProblem[]) => say(stderr, formatWarnings(warnings)),
+  };
+}
+
+async function allProducts(values: Options, cwd: string, stderr: Output): Promise<Planned> {
   const root = values.root ? resolve(cwd, values.root) : REPO_ROOT;
   for (const option of ['out', 'mock-out', 'name', 'package', 'config'] as const) {
     if (values[option] !== undefined) {
@@ -129,6 +136,7 @@ async function allProducts(values: Options, cwd: string): Promise<Planned> {
   const run = await generateProducts(root, {
     ...(values.product && { only: values.product }),
     cwd,
+    ...warningsTo(stderr),
   });
   if (run.products.length === 0) {
     throw new UsageError(
@@ -138,7 +146,7 @@ async function allProducts(values: Options, cwd: string): Promise<Planned> {
   return { root, specFolder: join(root, 'spec'), outputs: run.outputs, files: run.files };
 }
 
-async function singleSpec(values: Options, cwd: string): Promise<Planned> {
+async function singleSpec(values: Options, cwd: string, stderr: Output): Promise<Planned> {
   if (!values.out) {
     throw new UsageError('--spec needs --out: the folder the client code goes to.');
   }
@@ -163,7 +171,7 @@ async function singleSpec(values: Options, cwd: string): Promise<Planned> {
     packageName: values.package ?? `@wechatpay-kit/${folder}`,
     cwd,
   };
-  const outputs = await generateOutputs(target);
+  const outputs = await generateOutputs(target, warningsTo(stderr));
   return { root, specFolder: dirname(specPath), outputs, files: [] };
 }
 

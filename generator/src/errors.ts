@@ -20,12 +20,25 @@ export class SpecError extends Error {
 }
 
 export function formatProblems(problems: readonly SpecProblem[]): string {
-  const lines = problems.map((problem) => {
-    const rule = problem.rule ? ` [${problem.rule}]` : '';
-    return `  ${problem.severity}: ${problem.file}${problem.pointer}: ${problem.message}${rule}`;
-  });
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return `The spec has ${count}; nothing was written:\n${lines.join('\n')}`;
+  return `The spec has ${count(problems, 'problem')}; nothing was written:\n${lines(problems)}`;
+}
+
+/** Lint warnings that do not stop generation (the spec has no rule set of its own). */
+export function formatWarnings(warnings: readonly SpecProblem[]): string {
+  return `The spec has ${count(warnings, 'lint warning')}:\n${lines(warnings)}`;
+}
+
+function count(problems: readonly SpecProblem[], noun: string): string {
+  return problems.length === 1 ? `1 ${noun}` : `${problems.length} ${noun}s`;
+}
+
+function lines(problems: readonly SpecProblem[]): string {
+  return problems
+    .map((problem) => {
+      const rule = problem.rule ? ` [${problem.rule}]` : '';
+      return `  ${problem.severity}: ${problem.file}${problem.pointer}: ${problem.message}${rule}`;
+    })
+    .join('\n');
 }
 
 /** Raises a SpecError for one problem found while reading the bundled document. */

@@ -101,16 +101,65 @@ describe('wechatpay-kit-generate', () => {
     expect(await readdir(dir)).toEqual(['generated', 'spec']);
   });
 
-  it('a spec the generator cannot use is reported with its pointer', async () => {
+  it('every problem the generator finds is reported at once, each with its pointer', async () => {
     const { dir } = await scratchMini((spec) => {
-      delete spec.components.schemas.PolicyState['x-enum-varnames'];
+      spec.components.schemas.PolicyState['x-enum-varnames'] = ['ONLY'];
+      spec.components.schemas.ErrorCode.enum = ['PARAM_ERROR'];
     });
     const result = await run(dir);
     expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The spec has 2 problems; nothing was written');
     expect(result.stderr).toContain(
-      '#/components/schemas/PolicyState: enum "PolicyState" needs x-enum-varnames',
+      'error: spec/openapi.yaml#/components/schemas/PolicyState/x-enum-varnames: x-enum-varnames must list 2 strings',
+    );
+    expect(result.stderr).toContain(
+      'error: spec/openapi.yaml#/components/schemas/ErrorCode: enum "ErrorCode" has both enum and x-extensible-enum',
     );
     expect(await readdir(dir)).toEqual(['spec']);
+  });
+
+  it('lint problems and what the generator finds are reported together, each in its source file', async () => {
+    const { dir } = await scratchMini((spec) => {
+      spec.tags = [{ name: 'policies' }];
+      spec.components.schemas.PolicyState = { $ref: './schemas/PolicyState.yaml' };
+    });
+    await mkdir(join(dir, 'spec/schemas'));
+    await writeFile(
+      join(dir, 'spec/schemas/PolicyState.yaml'),
+      'type: string\ndescription: State.\nenum: [POLICY_STATE_ISSUING, POLICY_STATE_APPROVED]\n' +
+        'x-extensible-enum: [POLICY_STATE_ISSUING, POLICY_STATE_APPROVED]\n',
+    );
+    const result = await run(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The spec has 2 problems; nothing was written');
+    expect(result.stderr).toMatch(
+      /warn: spec\/openapi\.yaml#\/tags\/0\/description: .*\[tag-description\]/,
+    );
+    expect(result.stderr).toContain(
+      'error: spec/schemas/PolicyState.yaml#: enum "PolicyState" has both enum and x-extensible-enum',
+    );
+  });
+
+  it('WeChat conventions are not required: an enum without x-enum-varnames is generated', async () => {
+    const { dir } = await scratchMini((spec) => {
+      delete spec.components.schemas.PolicyState['x-enum-varnames'];
+    });
+    expect(await run(dir)).toMatchObject({ code: 0 });
+    expect(await readFile(join(dir, 'generated/enums.ts'), 'utf8')).toContain(
+      "POLICY_STATE_ISSUING: 'POLICY_STATE_ISSUING',",
+    );
+  });
+
+  it('without a rule set of its own, lint warnings are printed and do not stop generation', async () => {
+    const { dir } = await scratchMini((spec) => {
+      spec.tags = [{ name: 'policies' }, { name: 'policies' }];
+    });
+    await rm(join(dir, 'spec/redocly.yaml'));
+    const result = await run(dir, '--config', '');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^The spec has 1 lint warning:\n  warn: spec\/openapi\.yaml#\/tags\/1: .*\[no-duplicated-tag-names\]\n$/,
+    );
   });
 
   it('a $ref to a missing file is reported', async () => {

@@ -1,18 +1,25 @@
-import { createDocumentContext, type DocumentContext, type Node } from '../src/lib/document.js';
+import type { Node } from '../src/lib/document.js';
+import { createTransformContext, type TransformContext } from '../src/transform/context.js';
 
 /** A table row: a name, what goes in, and what must come out (a value, or an error message). */
 export type TestCase<TGiven, TWant> = [name: string, { given: TGiven; want: TWant }];
 
-/** A document context over a bundled document with only `components.schemas`. */
-export function contextWithSchemas(schemas: Record<string, unknown> = {}): DocumentContext {
-  return createDocumentContext({ components: { schemas } } as Node);
+/** A transform context at `pointer` of a bundled document with only `components.schemas`. */
+export function contextWithSchemas(
+  schemas: Record<string, unknown> = {},
+  pointer = '',
+): TransformContext {
+  return createTransformContext({ components: { schemas } } as Node, { pointer });
 }
 
-/** Runs `fn` and returns its result, or the message of what it threw. */
-export function outcome<T>(fn: () => T): T | { error: string } {
-  try {
-    return fn();
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
+/** What a transform returned and the problems it reported, as `file#pointer: message` lines. */
+export function outcome<T>(
+  context: TransformContext,
+  transform: () => T,
+): { value: T; problems: string[] } {
+  const value = transform();
+  return {
+    value,
+    problems: context.problems.map(({ file, pointer, message }) => `${file}${pointer}: ${message}`),
+  };
 }

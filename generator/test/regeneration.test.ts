@@ -70,6 +70,32 @@ describe('a spec change shows up in the output with no generator change', () => 
   });
 });
 
+describe('operations of any shape', () => {
+  it('a HEAD operation without an operationId, and one with two 2xx responses', async () => {
+    // No rule set of its own: the mini one wants an operationId on every operation.
+    const { target } = await scratchMini((spec) => {
+      spec.paths['/v1/policies/{policy_no}'].head = {
+        summary: 'Whether a policy exists.',
+        responses: { 200: { description: 'It does.' }, 404: { description: 'It does not.' } },
+      };
+      spec.paths['/v1/policies/{policy_no}'].delete.responses['202'] = { description: 'Later.' };
+    });
+    const { redoclyConfigPath: _ownRules, ...withoutRules } = target;
+    const files = Object.fromEntries(
+      (await generate(withoutRules)).map((file) => [file.path, file.content]),
+    );
+    expect(files['operations.ts']).toContain(`  /** Whether a policy exists. */
+  headV1PoliciesPolicyNo: {
+    operationId: 'head/v1/policies/{policy_no}',
+    method: 'HEAD',`);
+    expect(files['client.ts']).toContain(
+      "headV1PoliciesPolicyNo: OperationMethod<paths['/v1/policies/{policy_no}'], 'HEAD'>;",
+    );
+    expect(files['schema.ts']).toMatch(/head: \{[^]*?200: \{/);
+    expect(files['operations.ts']).toMatch(/removePolicy: \{\n[^]*?successStatus: 202,\n/);
+  });
+});
+
 describe('component schema names become exported type names', () => {
   /** Adds a schema (used by Policy, so the linter keeps quiet) named `name`. */
   const addSchema = (name: string, description: string) => (spec: any) => {
@@ -95,20 +121,18 @@ describe('component schema names become exported type names', () => {
   });
 
   it.each([
-    [
-      'OperationId',
-      /#\/components\/schemas\/OperationId: schema name "OperationId" is also the name/,
-    ],
-    ['components', /#\/components\/schemas\/components: schema name "components" is also/],
-  ])('a schema named like a generated export (%s) is refused', async (name, error) => {
-    const { target } = await scratchMini(addSchema(name, 'Clash.'));
-    await expect(generate(target)).rejects.toThrow(error);
-  });
-
-  it('a schema name that is no identifier is refused', async () => {
-    const { target } = await scratchMini(addSchema('Policy.v2', 'Dotted.'));
-    await expect(generate(target)).rejects.toThrow(
-      /#\/components\/schemas\/Policy\.v2: schema name "Policy\.v2" is not a TypeScript identifier/,
-    );
-  });
+    ['OperationId', 'OperationId2'],
+    ['components', 'components2'],
+    ['Policy.v2', 'PolicyV2'],
+    ['simple-user', 'SimpleUser'],
+  ])(
+    'a schema name that cannot be exported as it is (%s) is made a free identifier',
+    async (name, want) => {
+      const files = await generated(addSchema(name, 'Renamed.'));
+      expect(files['types.ts']).toContain(
+        `/** Renamed. */\nexport type ${want} = components['schemas'][${JSON.stringify(name).replaceAll('"', "'")}];`,
+      );
+      expect(files['index.ts']).toContain(`${want} } from './types.js';`);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { joinPointer } from '@wechatpay-kit/core/internal';
-import { createDocumentContext, isNode, type DocumentContext, type Node } from '../lib/document.js';
+import { createResolver, isNode, type Node, type Resolver } from '../lib/document.js';
 import { flattenSchema, type SchemaWalk } from './flatten-schema.js';
 import type { Direction, FieldEntry, OperationEntry } from './model.js';
 
@@ -33,7 +33,7 @@ interface OperationPlace {
  * its responses what they send, so directions are the other way round.
  */
 export function flattenDocument(document: Node): Map<string, OperationEntry> {
-  const ctx = createDocumentContext(document);
+  const ctx = { resolve: createResolver(document) };
   const operations = new Map<string, OperationEntry>();
   for (const group of ['paths', 'webhooks'] as const) {
     const items = isNode(document[group]) ? document[group] : {};
@@ -56,7 +56,7 @@ export function flattenDocument(document: Node): Map<string, OperationEntry> {
   return operations;
 }
 
-function flattenOperation(ctx: DocumentContext, place: OperationPlace): OperationEntry {
+function flattenOperation(ctx: { resolve: Resolver }, place: OperationPlace): OperationEntry {
   const fields = new Map<string, FieldEntry>();
   const sent: Direction = place.webhook ? 'output' : 'input';
   const request = { ctx, direction: sent, fields };

@@ -1,5 +1,5 @@
 import { joinPointer } from '@wechatpay-kit/core/internal';
-import { isNode, schemaRefName, type DocumentContext, type Node } from '../lib/document.js';
+import { isNode, schemaRefName, type Node, type Resolver } from '../lib/document.js';
 import type { Direction, FieldEntry, FieldFacts, FieldRole } from './model.js';
 
 /** Where one schema sits: its field path, enclosing entry, role and required-ness. */
@@ -13,7 +13,7 @@ export interface SchemaPlace {
 
 /** What every entry of one walk shares. */
 export interface SchemaWalk {
-  ctx: DocumentContext;
+  ctx: { resolve: Resolver };
   direction: Direction;
   fields: Map<string, FieldEntry>;
 }
@@ -75,7 +75,7 @@ function addEntry(walk: SchemaWalk, place: SchemaPlace, facts: Omit<FieldFacts, 
  * up, the first type, format and value list found win (the schema's own, then its `$ref`'s, as
  * OpenAPI 3.1 lets keywords sit beside `$ref`), and any encrypted mark counts.
  */
-function mergeSchema(ctx: DocumentContext, node: Node, pointer: string, seen: Set<string>) {
+function mergeSchema(ctx: { resolve: Resolver }, node: Node, pointer: string, seen: Set<string>) {
   seen.add(pointer);
   const merged: MergedSchema = {
     facts: factsOf(node),

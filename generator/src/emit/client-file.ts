@@ -59,7 +59,7 @@ export function clientStatements(
         'One method per operation; each takes the openapi-fetch options of its path and method.',
       ),
       properties: operations.map((operation) => ({
-        name: operation.operationId,
+        name: operation.name,
         type: `OperationMethod<paths[${literal(operation.path)}], ${literal(operation.method)}>`,
         docs: operationDocs(operation),
       })),

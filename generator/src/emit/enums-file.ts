@@ -5,7 +5,7 @@ import {
   type StatementStructures,
 } from 'ts-morph';
 import type { EnumMemberModel, EnumModel } from '../model.js';
-import { docsOf, escapeDoc, literal } from './source-file.js';
+import { docsOf, escapeDoc, literal, propertyKey } from './source-file.js';
 
 /**
  * `enums.ts`: each named enum as a const object plus the union type of its values; an open
@@ -42,7 +42,7 @@ function writeMembers(writer: CodeBlockWriter, members: readonly EnumMemberModel
       if (member.description) {
         writer.writeLine(`/** ${escapeDoc(member.description)} */`);
       }
-      writer.writeLine(`${member.key}: ${literal(member.value)},`);
+      writer.writeLine(`${propertyKey(member.key)}: ${literal(member.value)},`);
     }
   });
   writer.write('} as const');

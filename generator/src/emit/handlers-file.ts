@@ -1,6 +1,6 @@
 import { StructureKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
 import type { OperationModel } from '../model.js';
-import { docsOf, escapeDoc, literal } from './source-file.js';
+import { docsOf, literal, propertyKey } from './source-file.js';
 
 export interface HandlerNames {
   /** e.g. `Inspolicymgr`: gives `createInspolicymgrHandlers` and `inspolicymgrHandlers`. */
@@ -11,14 +11,17 @@ export interface HandlerNames {
   runtimeModule: string;
 }
 
-/** `handle<OperationId>`: the name of an operation's handler factory. */
-export function handlerName(operationId: string): string {
-  return `handle${operationId.charAt(0).toUpperCase()}${operationId.slice(1)}`;
+/** `handle<Name>`: the name of an operation's handler factory, from its method name. */
+export function handlerName(name: string): string {
+  return `handle${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
 
 /**
  * `handlers.ts` of the MSW package: one typed handler factory per operation, each a call of the
- * hand-written runtime with the operation's descriptor and its spec example, bound to options.
+ * hand-written runtime with the operation's descriptor and its success example (the spec's when
+ * it fits the schema, else seeded data), bound to options. Their type is declared, not inferred:
+ * an inferred one spells out every operation's types and, for a large API, outgrows what the
+ * compiler writes into a declaration file.
  */
 export function handlerStatements(
   operations: readonly OperationModel[],
@@ -26,11 +29,12 @@ export function handlerStatements(
 ): StatementStructures[] {
   const lower = clientName.charAt(0).toLowerCase() + clientName.slice(1);
   const create = `create${clientName}Handlers`;
+  const handlers = `${clientName}Handlers`;
   return [
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: packageName,
-      namedImports: ['operationTable', { name: 'operations', isTypeOnly: true }],
+      namedImports: ['operationTable', { name: 'paths', isTypeOnly: true }],
     },
     {
       kind: StructureKind.ImportDeclaration,
@@ -41,7 +45,32 @@ export function handlerStatements(
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: runtimeModule,
-      namedImports: ['operationHandler', 'withAll', { name: 'HandlerOptions', isTypeOnly: true }],
+      namedImports: [
+        'operationHandler',
+        'withAll',
+        { name: 'HandlerOptions', isTypeOnly: true },
+        { name: 'OperationHandlerFactory', isTypeOnly: true },
+      ],
+    },
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: handlers,
+      docs: docsOf('The typed handler factory of each operation, and `all()`.'),
+      properties: operations.map((operation) => ({
+        name: propertyKey(handlerName(operation.name)),
+        type: `OperationHandlerFactory<${operationType(operation)}>`,
+        docs: docsOf(handlerDoc(operation)),
+      })),
+      methods: [
+        {
+          name: 'all',
+          docs: docsOf(
+            'The default handler of every operation, for `setupServer(...)` or `setupWorker(...)`.',
+          ),
+          returnType: 'HttpHandler[]',
+        },
+      ],
     },
     {
       kind: StructureKind.Function,
@@ -52,17 +81,12 @@ export function handlerStatements(
         'Without an argument a factory answers the spec example; pass a value, `{ status, body }` or a resolver to override, or call `.error(status, code, message)`.',
       ),
       parameters: [{ name: 'options', type: 'HandlerOptions' }],
+      returnType: handlers,
       statements: (writer) => {
         writer.write('return withAll(');
         writeFactories(writer, operations);
         writer.write(');');
       },
-    },
-    {
-      kind: StructureKind.TypeAlias,
-      isExported: true,
-      name: `${clientName}Handlers`,
-      type: `ReturnType<typeof ${create}>`,
     },
     {
       kind: StructureKind.Function,
@@ -78,16 +102,22 @@ export function handlerStatements(
   ];
 }
 
+/** The operation's type in openapi-typescript's `paths`: there whether or not it has an id. */
+function operationType(operation: OperationModel): string {
+  return `paths[${literal(operation.path)}][${literal(operation.method.toLowerCase())}]`;
+}
+
+function handlerDoc(operation: OperationModel): string {
+  const route = `\`${operation.method} ${operation.path}\``;
+  return operation.summary ? `${operation.summary.replace(/\s+/g, ' ')}: ${route}` : route;
+}
+
 function writeFactories(writer: CodeBlockWriter, operations: readonly OperationModel[]): void {
   writer.write('{').indent(() => {
     for (const operation of operations) {
-      const doc = [operation.summary, `\`${operation.method} ${operation.path}\``]
-        .filter(Boolean)
-        .join(': ');
-      writer.writeLine(`/** ${escapeDoc(doc)} */`);
-      writer.write(`${handlerName(operation.operationId)}: operationHandler<`);
-      writer.write(`operations[${literal(operation.operationId)}]>(`);
-      writer.write(`${memberOf('operationTable', operation.operationId)}, options`);
+      const key = propertyKey(handlerName(operation.name));
+      writer.write(`${key}: operationHandler<${operationType(operation)}>(`);
+      writer.write(`${memberOf('operationTable', operation.name)}, options`);
       if (operation.successExample !== undefined) {
         writer.write(`, ${JSON.stringify(operation.successExample)}`);
       }
@@ -98,5 +128,6 @@ function writeFactories(writer: CodeBlockWriter, operations: readonly OperationM
 }
 
 function memberOf(object: string, key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${object}.${key}` : `${object}[${literal(key)}]`;
+  const property = propertyKey(key);
+  return property === key ? `${object}.${key}` : `${object}[${property}]`;
 }

@@ -4,40 +4,60 @@ import {
   type OptionalKind,
   type StatementStructures,
 } from 'ts-morph';
-import { specError } from '../errors.js';
-import { joinPointer } from '@wechatpay-kit/core/internal';
 import type { ApiModel } from '../model.js';
 
 type Export = OptionalKind<ExportDeclarationStructure> & { kind: StructureKind.ExportDeclaration };
 
+const TABLES = ['OperationId', 'WebhookEventType', 'WebhookResources'];
+const SCHEMA_TYPES = ['components', 'operations', 'paths', 'webhooks'];
+
+/**
+ * The names `index.ts` exports whatever the spec holds (and `notifications.ts`'s), which no
+ * schema's type may take.
+ */
+export function fixedExportNames(clientName: string): string[] {
+  return [
+    ...clientExports(clientName),
+    `create${clientName}Client`,
+    'parseNotification',
+    `${clientName}Notification`,
+    'operationTable',
+    'webhookTable',
+    ...TABLES,
+    ...SCHEMA_TYPES,
+  ];
+}
+
+function clientExports(clientName: string): string[] {
+  return [`${clientName}Client`, `${clientName}ClientOptions`, `${clientName}Operations`];
+}
+
 /** `index.ts`: names every public export of the generated modules, one by one. */
 export function indexStatements(model: ApiModel, clientName: string): StatementStructures[] {
-  const client = [`${clientName}Client`, `${clientName}ClientOptions`, `${clientName}Operations`];
-  const tables = ['OperationId', 'WebhookEventType', 'WebhookResources'];
   const enums = model.enums.map((item) => item.name);
   const types = model.schemaTypes.map((item) => item.name);
   const statements = [
-    exportFrom('./client.js', [`create${clientName}Client`], client),
+    exportFrom('./client.js', [`create${clientName}Client`], clientExports(clientName)),
     ...(enums.length > 0 ? [exportFrom('./enums.js', enums, [])] : []),
     ...(model.webhooks.length > 0
       ? [exportFrom('./notifications.js', ['parseNotification'], [`${clientName}Notification`])]
       : []),
-    exportFrom('./operations.js', ['operationTable', 'webhookTable'], tables),
-    exportFrom('./schema.js', [], ['components', 'operations', 'paths', 'webhooks']),
+    exportFrom('./operations.js', ['operationTable', 'webhookTable'], TABLES),
+    exportFrom('./schema.js', [], SCHEMA_TYPES),
     ...(types.length > 0 ? [exportFrom('./types.js', [], types)] : []),
   ];
   assertUniqueNames(statements.flatMap(exportedNames));
   return statements;
 }
 
-/** Schema names become exports next to the fixed ones; a schema named like one is refused. */
+/** The transforms give schema types names no other export has; this guards that promise. */
 function assertUniqueNames(names: readonly string[]): void {
-  const clash = names.find((name, index) => names.indexOf(name) !== index);
-  if (clash !== undefined) {
-    throw specError(
-      joinPointer('/components/schemas', clash),
-      `schema name "${clash}" is also the name of a generated export; rename the schema`,
-    );
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) {
+      throw new Error(`generator bug: two exports are named "${name}"`);
+    }
+    seen.add(name);
   }
 }
 

@@ -34,11 +34,7 @@ export function operationStatements(
       'operationTable',
       'Every operation: method, path, success status, required headers and the JSON pointers of encrypted fields.',
       'OperationDescriptor',
-      operations.map((operation) => [
-        operation.operationId,
-        operation.summary,
-        operationRow(operation),
-      ]),
+      operations.map((operation) => [operation.name, operation.summary, operationRow(operation)]),
     ),
     {
       kind: StructureKind.TypeAlias,

@@ -48,10 +48,22 @@ function isImport(statement: StatementStructures | undefined): boolean {
   return statement?.kind === StructureKind.ImportDeclaration;
 }
 
-/** JSDoc from spec text, or none. */
+/** JSDoc from spec text (paragraphs one blank line apart), or none. */
 export function docsOf(...parts: (string | undefined)[]): OptionalKind<JSDocStructure>[] {
-  const text = parts.filter((part): part is string => Boolean(part?.trim())).join('\n\n');
-  return text ? [{ description: escapeDoc(text.trim()) }] : [];
+  const text = parts
+    .map((part) => tidyDoc(part ?? ''))
+    .filter(Boolean)
+    .join('\n\n');
+  return text ? [{ description: escapeDoc(text) }] : [];
+}
+
+/** Spec text as comment lines: no trailing spaces, no run of blank lines, none at either end. */
+function tidyDoc(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Keeps spec text from closing the comment it is written into. */

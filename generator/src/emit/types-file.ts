@@ -19,7 +19,7 @@ export function schemaTypeStatements(schemas: readonly SchemaTypeModel[]): State
       isExported: true,
       name: schema.name,
       docs: docsOf(schema.description),
-      type: `components['schemas'][${literal(schema.name)}]`,
+      type: `components['schemas'][${literal(schema.schemaName)}]`,
     })),
   ];
 }

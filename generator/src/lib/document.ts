@@ -4,18 +4,18 @@ import { unescapeToken } from '@wechatpay-kit/core/internal';
 /** A JSON value of the bundled OpenAPI document. */
 export type Node = Record<string, unknown>;
 
-/** Read access to the bundled document, where every `$ref` is local (`#/components/...`). */
-export interface DocumentContext {
-  readonly document: Node;
-  /** Follows `$ref`s until a plain node; returns it with the pointer it lives at. */
-  resolve(node: unknown, pointer: string): { node: Node; pointer: string };
-}
+/** Follows `$ref`s from `node` (at `pointer`) until a plain node; returns it and its pointer. */
+export type Resolver = (node: unknown, pointer: string) => { node: Node; pointer: string };
 
 export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function createDocumentContext(document: Node): DocumentContext {
+/**
+ * The resolver of a bundled document, where every `$ref` is local (`#/components/...`).
+ * A `$ref` it cannot follow is a SpecError naming where it is.
+ */
+export function createResolver(document: Node): Resolver {
   const lookup = (ref: string, from: string): Node => {
     if (!ref.startsWith('#/')) {
       throw specError(from, `cannot follow non-local $ref "${ref}" in the bundled spec`);
@@ -29,7 +29,7 @@ export function createDocumentContext(document: Node): DocumentContext {
     }
     return current;
   };
-  const resolve = (node: unknown, pointer: string): { node: Node; pointer: string } => {
+  return (node, pointer) => {
     const seen = new Set<string>();
     let current = node;
     let at = pointer;
@@ -47,7 +47,12 @@ export function createDocumentContext(document: Node): DocumentContext {
     }
     return { node: current, pointer: at };
   };
-  return { document, resolve };
+}
+
+/** `node[key]` when it is an object, else an empty one: for optional maps of the spec. */
+export function childNode(node: unknown, key: string): Node {
+  const child = isNode(node) ? node[key] : undefined;
+  return isNode(child) ? child : {};
 }
 
 /** The component name of a `#/components/schemas/<Name>` reference, if it is one. */

@@ -16,7 +16,7 @@ import { findProducts, type Product } from '../product/discover.js';
 import { productLayout, productTarget } from '../product/layout.js';
 import { syncedMockManifest } from '../product/mock-package.js';
 import type { ApiModel } from '../model.js';
-import { generateWithModel, type GeneratedOutput } from './generate.js';
+import { generateWithModel, type GenerateOptions, type GeneratedOutput } from './generate.js';
 import { UsageError } from '../usage-error.js';
 import type { PackageFile } from './write-files.js';
 
@@ -35,7 +35,11 @@ export interface ProductsRun {
  */
 export async function generateProducts(
   root: string,
-  { only, cwd = root }: { only?: readonly string[]; cwd?: string } = {},
+  {
+    only,
+    cwd = root,
+    ...options
+  }: { only?: readonly string[]; cwd?: string } & GenerateOptions = {},
 ): Promise<ProductsRun> {
   const all = await findProducts(root, cwd);
   const unknown = (only ?? []).filter((name) => !all.some((product) => product.name === name));
@@ -44,7 +48,9 @@ export async function generateProducts(
     throw new UsageError(`No product ${unknown.join(', ')} under spec/ (products: ${known}).`);
   }
   const chosen = only ? all.filter((product) => only.includes(product.name)) : all;
-  const runs = await Promise.all(chosen.map((product) => generateProduct(root, product, cwd)));
+  const runs = await Promise.all(
+    chosen.map((product) => generateProduct(root, product, cwd, options)),
+  );
   const mock = await mockManifest(root, all);
   return {
     products: chosen,
@@ -57,12 +63,13 @@ async function generateProduct(
   root: string,
   product: Product,
   cwd: string,
+  options: GenerateOptions,
 ): Promise<{ outputs: GeneratedOutput[]; files: PackageFile[] }> {
   const target = productTarget(root, product, cwd);
   // Without a mock package (a bare repository) the product gets its client only.
   const hasMock = existsSync(join(productLayout(root, product).mockDir, 'package.json'));
   const { mockOutDir: _mock, ...clientOnly } = target;
-  const { model, outputs } = await generateWithModel(hasMock ? target : clientOnly);
+  const { model, outputs } = await generateWithModel(hasMock ? target : clientOnly, options);
   return { outputs, files: await clientPackageFiles(root, product, model, target.specLabel) };
 }
 

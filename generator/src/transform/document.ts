@@ -1,6 +1,6 @@
-import { specError } from '../errors.js';
-import { isNode, type DocumentContext, type Node } from '../lib/document.js';
 import { joinPointer } from '@wechatpay-kit/core/internal';
+import { childNode, isNode, type Node } from '../lib/document.js';
+import { uniqueNames } from '../lib/names.js';
 import type {
   ApiModel,
   EnumModel,
@@ -9,109 +9,111 @@ import type {
   SchemaTypeModel,
   WebhookModel,
 } from '../model.js';
+import { guarded, guardedAsync, throwIfProblems, type TransformContext } from './context.js';
 import { transformEnumSchema } from './enum-schema.js';
 import { transformOperationObject } from './operation-object.js';
+import { strip } from './strip-schema.js';
+import { transformSuccessExample } from './success-example.js';
+import { transformTypesDocument } from './types-document.js';
 import { transformWebhookObject } from './webhook-object.js';
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** The methods of a Path Item the client and mock have (openapi-fetch and MSW have no TRACE). */
+const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 /**
- * The whole bundled document as the model the emitters use. Order follows the spec
- * (paths, then methods in a fixed order), so the output is stable and reviewable.
+ * The whole bundled document (the context's node) as the model the emitters use. Order follows
+ * the spec (paths, then methods in a fixed order), so the output is stable and reviewable.
+ * Every problem found is reported before one SpecError names them all.
  * @see https://spec.openapis.org/oas/v3.1.0#openapi-object
  */
-export function transformDocument(ctx: DocumentContext): ApiModel {
-  const { document } = ctx;
-  const info = isNode(document.info) ? document.info : {};
+export async function transformDocument(
+  document: Node,
+  context: TransformContext,
+): Promise<ApiModel> {
+  const info = childNode(document, 'info');
   if (typeof info.version !== 'string' || typeof info.title !== 'string') {
-    throw specError('/info', 'info needs a title and a version');
+    context.child('info').report('info needs a title and a version');
   }
-  const enums = transformEnums(ctx);
-  return {
-    title: info.title,
-    version: info.version,
+  const schemas = childNode(document.components, 'schemas');
+  const enums = transformEnums(schemas, context);
+  const operations = await transformPaths(childNode(document, 'paths'), context);
+  const model: ApiModel = {
+    title: String(info.title),
+    version: String(info.version),
     enums,
-    schemaTypes: transformSchemaTypes(ctx, enums),
-    operations: transformPaths(ctx),
-    webhooks: transformWebhooks(ctx),
+    schemaTypes: transformSchemaTypes(schemas, enums, context),
+    operations,
+    webhooks: transformWebhooks(childNode(document, 'webhooks'), context),
+    componentSchemas: strip(schemas) as Record<string, unknown>,
+    typesDocument: transformTypesDocument(document, context),
   };
+  throwIfProblems(context);
+  return model;
 }
 
-function componentSchemas(ctx: DocumentContext): Node {
-  const components = isNode(ctx.document.components) ? ctx.document.components : {};
-  return isNode(components.schemas) ? components.schemas : {};
-}
-
-function transformEnums(ctx: DocumentContext): EnumModel[] {
-  return Object.entries(componentSchemas(ctx)).flatMap(([name, schema]) => {
-    const path = joinPointer('/components/schemas', name);
-    const model = isNode(schema) ? transformEnumSchema(name, schema, { path }) : undefined;
-    return model ? [model] : [];
+function transformEnums(schemas: Node, context: TransformContext): EnumModel[] {
+  return Object.entries(schemas).flatMap(([name, schema]) => {
+    const at = context.child('components', 'schemas', name);
+    return (isNode(schema) && guarded(at, () => transformEnumSchema(schema, at))) || [];
   });
 }
 
-/**
- * The component schemas that get a named type; enums have theirs in `enums.ts` already.
- * Every schema name becomes an exported name, so it must be an identifier.
- */
+/** The component schemas that get a named type; enums have theirs in `enums.ts` already. */
 function transformSchemaTypes(
-  ctx: DocumentContext,
+  schemas: Node,
   enums: readonly EnumModel[],
+  context: TransformContext,
 ): SchemaTypeModel[] {
   const enumNames = new Set(enums.map((model) => model.name));
-  return Object.entries(componentSchemas(ctx)).flatMap(([name, schema]) => {
-    if (!IDENTIFIER.test(name)) {
-      throw specError(
-        joinPointer('/components/schemas', name),
-        `schema name "${name}" is not a TypeScript identifier; the generator exports a type of that name`,
-      );
-    }
+  return Object.entries(schemas).flatMap(([schemaName, schema]) => {
+    const name = context.typeName(schemaName);
     if (enumNames.has(name)) {
       return [];
     }
     const description = isNode(schema) ? schema.description : undefined;
-    return [typeof description === 'string' ? { name, description } : { name }];
+    return [
+      typeof description === 'string' ? { name, schemaName, description } : { name, schemaName },
+    ];
   });
 }
 
-function transformPaths(ctx: DocumentContext): OperationModel[] {
-  const paths = isNode(ctx.document.paths) ? ctx.document.paths : {};
-  const operations = Object.entries(paths).flatMap(([path, pathItem]) => {
-    const item = ctx.resolve(pathItem, joinPointer('/paths', path));
-    const pathParameters = Array.isArray(item.node.parameters) ? item.node.parameters : [];
+/** Every operation, each with a unique identifier for a name and its success example. */
+async function transformPaths(paths: Node, context: TransformContext): Promise<OperationModel[]> {
+  const found = Object.entries(paths).flatMap(([path, pathItem]) => {
+    const item = guarded(context, () => context.resolve(pathItem, joinPointer('/paths', path)));
     return METHODS.flatMap((method) => {
-      const operation = item.node[method.toLowerCase()];
+      const operation = item?.node[method.toLowerCase()];
       if (!isNode(operation)) {
         return [];
       }
-      const at = `${item.pointer}/${method.toLowerCase()}`;
-      return [
-        transformOperationObject({ path, method, operation, pathParameters }, { path: at, ctx }),
-      ];
+      const at = context.child('paths', path, method.toLowerCase());
+      const model = guarded(at, () => transformOperationObject(operation, at));
+      return model ? [{ model, operation, at }] : [];
     });
   });
-  assertUniqueIds(operations);
-  return operations;
-}
-
-function transformWebhooks(ctx: DocumentContext): WebhookModel[] {
-  const webhooks = isNode(ctx.document.webhooks) ? ctx.document.webhooks : {};
-  return Object.entries(webhooks).map(([eventType, pathItem]) =>
-    transformWebhookObject(eventType, pathItem, { path: joinPointer('/webhooks', eventType), ctx }),
+  const names = uniqueNames(found.map(({ model }) => model.name));
+  return Promise.all(
+    found.map(async ({ model, operation, at }, index) => {
+      const responses = childNode(operation, 'responses');
+      const status = [String(model.successStatus), '2XX', '2xx'].find((key) => key in responses);
+      const response = status === undefined ? undefined : responses[status];
+      const { example } = status
+        ? ((await guardedAsync(at, () =>
+            transformSuccessExample(response, at.child('responses', status)),
+          )) ?? {})
+        : {};
+      return {
+        ...model,
+        name: names[index] ?? model.name,
+        ...(example === undefined ? {} : { successExample: example }),
+      };
+    }),
   );
 }
 
-function assertUniqueIds(operations: readonly OperationModel[]): void {
-  const seen = new Set<string>();
-  for (const { operationId, method, path } of operations) {
-    if (seen.has(operationId)) {
-      throw specError(
-        joinPointer('/paths', path, method.toLowerCase()),
-        `duplicate operationId "${operationId}"`,
-      );
-    }
-    seen.add(operationId);
-  }
+function transformWebhooks(webhooks: Node, context: TransformContext): WebhookModel[] {
+  return Object.entries(webhooks).flatMap(([eventType, pathItem]) => {
+    const at = context.child('webhooks', eventType);
+    return guarded(at, () => transformWebhookObject(pathItem, at)) ?? [];
+  });
 }

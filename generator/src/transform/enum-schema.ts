@@ -1,8 +1,7 @@
-import { specError } from '../errors.js';
+import { constantCaseName, uniqueNames } from '../lib/names.js';
 import type { Node } from '../lib/document.js';
 import type { EnumMemberModel, EnumModel } from '../model.js';
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+import type { TransformContext } from './context.js';
 
 /**
  * An open list of known string values (Zalando's convention): the type offers them, yet any
@@ -12,58 +11,56 @@ export const EXTENSIBLE_ENUM = 'x-extensible-enum';
 
 /**
  * A named string enum schema (`components/schemas/<Name>` with `enum`, or `x-extensible-enum`
- * for an open list) as a const-object model.
- * Keys come from `x-enum-varnames`, member docs from `x-enum-descriptions`.
+ * for an open list) as a const-object model; any other schema (an enum of numbers, too) gives
+ * none. Keys come from `x-enum-varnames` when the spec has them, else from the values
+ * (`in-progress` → `IN_PROGRESS`), made unique identifiers; member docs from
+ * `x-enum-descriptions`. A `null` among the values (a nullable enum) has no member.
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
 export function transformEnumSchema(
-  name: string,
   schema: Node,
-  { path }: { path: string },
+  context: TransformContext,
 ): EnumModel | undefined {
   const open = Array.isArray(schema[EXTENSIBLE_ENUM]);
   if (open && schema.enum !== undefined) {
-    throw specError(path, `enum "${name}" has both enum and ${EXTENSIBLE_ENUM}; keep one`);
-  }
-  const values = open ? schema[EXTENSIBLE_ENUM] : schema.enum;
-  if (!Array.isArray(values)) {
+    context.report(`enum "${context.key}" has both enum and ${EXTENSIBLE_ENUM}; keep one`);
     return undefined;
   }
-  if (!values.every((value): value is string => typeof value === 'string')) {
-    throw specError(
-      `${path}/${open ? EXTENSIBLE_ENUM : 'enum'}`,
-      'only string enums are supported',
-    );
+  const listed = open ? schema[EXTENSIBLE_ENUM] : schema.enum;
+  const values = Array.isArray(listed) ? listed.filter((value) => value !== null) : [];
+  if (values.length === 0 || !values.every((value): value is string => typeof value === 'string')) {
+    return undefined;
   }
-  const keys = readStringList(schema, 'x-enum-varnames', values.length, path);
-  if (!keys) {
-    throw specError(path, `enum "${name}" needs x-enum-varnames, one name per value`);
-  }
-  const descriptions = readStringList(schema, 'x-enum-descriptions', values.length, path);
-  const members = values.map((value, index): EnumMemberModel => {
-    const key = keys[index] ?? '';
-    if (!IDENTIFIER.test(key)) {
-      throw specError(`${path}/x-enum-varnames/${index}`, `"${key}" is not a valid identifier`);
-    }
+  const all = listed as unknown[];
+  const names = readStringList(schema, 'x-enum-varnames', all.length, context);
+  const descriptions = readStringList(schema, 'x-enum-descriptions', all.length, context);
+  const indexes = all.flatMap((value, index) => (value === null ? [] : [index]));
+  const keys = uniqueNames(
+    indexes.map((index) => constantCaseName(names?.[index] ?? (all[index] as string))),
+    [],
+    '_',
+  );
+  const members = indexes.map((index, position): EnumMemberModel => {
     const description = descriptions?.[index];
-    return description ? { key, value, description } : { key, value };
+    const member = { key: keys[position] ?? '', value: all[index] as string };
+    return description ? { ...member, description } : member;
   });
-  assertUnique(members, path);
   const description = typeof schema.description === 'string' ? schema.description : undefined;
   return {
-    name,
+    name: context.typeName(context.key),
     ...(description ? { description } : {}),
     members,
     ...(open ? { open: true as const } : {}),
   };
 }
 
+/** A vendor list with one string per value, when the spec has one; a malformed one is reported. */
 function readStringList(
   schema: Node,
   key: string,
   length: number,
-  path: string,
-): string[] | undefined {
+  context: TransformContext,
+): readonly string[] | undefined {
   const list = schema[key];
   if (list === undefined) {
     return undefined;
@@ -73,17 +70,8 @@ function readStringList(
     list.length !== length ||
     !list.every((item) => typeof item === 'string')
   ) {
-    throw specError(`${path}/${key}`, `${key} must list ${length} strings, one per enum value`);
+    context.child(key).report(`${key} must list ${length} strings, one per enum value`);
+    return undefined;
   }
   return list;
-}
-
-function assertUnique(members: readonly EnumMemberModel[], path: string): void {
-  const seen = new Set<string>();
-  for (const [index, { key }] of members.entries()) {
-    if (seen.has(key)) {
-      throw specError(`${path}/x-enum-varnames/${index}`, `duplicate enum name "${key}"`);
-    }
-    seen.add(key);
-  }
 }

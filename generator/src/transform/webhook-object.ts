@@ -1,64 +1,71 @@
-import { specError } from '../errors.js';
-import { isNode, schemaRefName, type DocumentContext } from '../lib/document.js';
+import { joinPointer } from '@wechatpay-kit/core/internal';
+import { childNode, isNode, schemaRefName, type Node } from '../lib/document.js';
 import type { WebhookModel } from '../model.js';
+import type { TransformContext } from './context.js';
+
+const JSON_MEDIA = 'application/json';
 
 /**
- * One webhook (callback) as a row of the webhook table. The decrypted resource is the
- * `contentSchema` of the envelope's `resource.ciphertext`, which must name a component schema.
+ * One webhook (callback) Path Item, at `/webhooks/<eventType>`, as a row of the webhook table
+ * when it has WeChat Pay's notification envelope: a `post` whose JSON body has
+ * `resource.ciphertext`, whose `contentSchema` `$ref`s the decrypted resource schema. A webhook
+ * without the envelope has no row (its types are generated all the same); an envelope whose
+ * ciphertext names no schema is reported.
  * @see https://spec.openapis.org/oas/v3.1.0#oasWebhooks
  */
 export function transformWebhookObject(
-  eventType: string,
   pathItem: unknown,
-  { path, ctx }: { path: string; ctx: DocumentContext },
-): WebhookModel {
-  const item = ctx.resolve(pathItem, path);
+  context: TransformContext,
+): WebhookModel | undefined {
+  const eventType = context.key;
+  const item = context.resolve(pathItem, context.pointer);
   const operation = item.node.post;
-  const at = `${item.pointer}/post`;
-  if (!isNode(operation) || typeof operation.operationId !== 'string') {
-    throw specError(at, `webhook "${eventType}" needs a post operation with an operationId`);
+  if (!isNode(operation)) {
+    return undefined;
   }
-  const ciphertext = findCiphertextSchema(operation.requestBody, `${at}/requestBody`, ctx);
+  const at = context.at(joinPointer(item.pointer, 'post'));
+  const ciphertext = findCiphertextSchema(operation.requestBody, at.child('requestBody'));
+  if (!ciphertext) {
+    return undefined;
+  }
   const resourceSchema = schemaRefName(ciphertext.node.contentSchema);
   if (!resourceSchema) {
-    throw specError(
-      `${ciphertext.pointer}/contentSchema`,
+    context.report(
       'resource.ciphertext needs a contentSchema that $refs the decrypted resource schema',
+      `${ciphertext.pointer}/contentSchema`,
     );
+    return undefined;
   }
+  const operationId = typeof operation.operationId === 'string' ? operation.operationId : eventType;
   const summary = typeof operation.summary === 'string' ? { summary: operation.summary } : {};
-  return { eventType, operationId: operation.operationId, resourceSchema, ...summary };
+  return { eventType, operationId, resourceSchema, ...summary };
 }
 
-function findCiphertextSchema(requestBody: unknown, path: string, ctx: DocumentContext) {
-  const body = ctx.resolve(requestBody ?? {}, path);
-  const media = isNode(body.node.content) ? body.node.content['application/json'] : undefined;
-  const envelopeSchema = isNode(media) ? media.schema : undefined;
-  const missing = () =>
-    specError(
-      path,
-      'webhook request body needs an application/json schema with resource.ciphertext',
-    );
+function findCiphertextSchema(requestBody: unknown, context: TransformContext) {
+  if (!isNode(requestBody)) {
+    return undefined;
+  }
+  const body = context.resolve(requestBody, context.pointer);
+  const envelopeSchema = childNode(body.node.content, JSON_MEDIA).schema;
   if (!isNode(envelopeSchema)) {
-    throw missing();
+    return undefined;
   }
-  const envelope = ctx.resolve(envelopeSchema, `${body.pointer}/content/application~1json/schema`);
-  const resource = propertyOf(envelope, 'resource', ctx);
-  const ciphertext = resource && propertyOf(resource, 'ciphertext', ctx);
-  if (!ciphertext) {
-    throw missing();
-  }
-  return ciphertext;
+  const envelope = context.resolve(
+    envelopeSchema,
+    joinPointer(body.pointer, 'content', JSON_MEDIA, 'schema'),
+  );
+  const resource = propertyOf(envelope, 'resource', context);
+  return resource && propertyOf(resource, 'ciphertext', context);
 }
 
 function propertyOf(
-  schema: { node: Record<string, unknown>; pointer: string },
+  schema: { node: Node; pointer: string },
   name: string,
-  ctx: DocumentContext,
+  context: TransformContext,
 ) {
   const properties = schema.node.properties;
   if (!isNode(properties) || properties[name] === undefined) {
     return undefined;
   }
-  return ctx.resolve(properties[name], `${schema.pointer}/properties/${name}`);
+  return context.resolve(properties[name], joinPointer(schema.pointer, 'properties', name));
 }

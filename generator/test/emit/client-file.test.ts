@@ -6,11 +6,13 @@ import { printed } from './print.js';
 
 const query: OperationModel = {
   operationId: 'queryPolicy',
+  name: 'queryPolicy',
   method: 'GET',
   path: '/v3/policies/{no}',
   successStatus: 200,
   requiredHeaders: [],
   encryptedFields: { request: [], response: [] },
+  request: { path: null, headers: [], body: null },
   summary: '查询保单',
   description: 'Query a policy.',
   deprecated: true,

@@ -6,32 +6,42 @@ import { printed } from './print.js';
 
 const query: OperationModel = {
   operationId: 'queryPolicy',
+  name: 'queryPolicy',
   method: 'GET',
   path: '/v3/policies/{no}',
   successStatus: 200,
   requiredHeaders: [],
   encryptedFields: { request: [], response: ['/names/*'] },
+  request: { path: null, headers: [], body: null },
   successExample: { no: 'P1', names: ['张三'] },
   summary: '查询保单',
   deprecated: false,
 };
 const bind: OperationModel = {
   operationId: 'bindContract',
+  name: 'bindContract',
   method: 'POST',
   path: '/v3/policies/{no}/bind',
   successStatus: 204,
   requiredHeaders: [],
   encryptedFields: { request: [], response: [] },
+  request: { path: null, headers: [], body: null },
   deprecated: false,
 };
 
-const imports = `import { operationTable, type operations } from 'pkg';
+const imports = `import { operationTable, type paths } from 'pkg';
 import type { HttpHandler } from 'msw';
-import { operationHandler, withAll, type HandlerOptions } from '../runtime.js';
+import {
+  operationHandler,
+  withAll,
+  type HandlerOptions,
+  type OperationHandlerFactory,
+} from '../runtime.js';
 `;
+const all = `  /** The default handler of every operation, for \`setupServer(...)\` or \`setupWorker(...)\`. */
+  all(): HttpHandler[];
+}`;
 const tail = `
-export type MiniHandlers = ReturnType<typeof createMiniHandlers>;
-
 /** The default handler of every operation, for \`setupServer(...)\` or \`setupWorker(...)\`. */
 export function miniHandlers(options: HandlerOptions): HttpHandler[] {
   return createMiniHandlers(options).all();
@@ -45,21 +55,27 @@ const doc = `/**
 
 const cases: TestCase<OperationModel[], string>[] = [
   [
-    'a factory per operation: its descriptor and its example, or none',
+    'a declared factory per operation, each called with its descriptor and example, or none',
     {
       given: [query, bind],
       want: `${imports}
+/** The typed handler factory of each operation, and \`all()\`. */
+export interface MiniHandlers {
+  /** 查询保单: \`GET /v3/policies/{no}\` */
+  handleQueryPolicy: OperationHandlerFactory<paths['/v3/policies/{no}']['get']>;
+  /** \`POST /v3/policies/{no}/bind\` */
+  handleBindContract: OperationHandlerFactory<paths['/v3/policies/{no}/bind']['post']>;
+${all}
+
 ${doc}
-export function createMiniHandlers(options: HandlerOptions) {
+export function createMiniHandlers(options: HandlerOptions): MiniHandlers {
   return withAll({
-    /** 查询保单: \`GET /v3/policies/{no}\` */
-    handleQueryPolicy: operationHandler<operations['queryPolicy']>(
+    handleQueryPolicy: operationHandler<paths['/v3/policies/{no}']['get']>(
       operationTable.queryPolicy,
       options,
       { no: 'P1', names: ['张三'] },
     ),
-    /** \`POST /v3/policies/{no}/bind\` */
-    handleBindContract: operationHandler<operations['bindContract']>(
+    handleBindContract: operationHandler<paths['/v3/policies/{no}/bind']['post']>(
       operationTable.bindContract,
       options,
     ),
@@ -69,16 +85,21 @@ ${tail}`,
     },
   ],
   [
-    'a falsy example is still the example',
+    'a falsy example is still the example; a name that is no identifier is quoted',
     {
-      given: [{ ...bind, successStatus: 200, successExample: false }],
+      given: [{ ...bind, successStatus: 200, successExample: false, name: 'bind-contract' }],
       want: `${imports}
+/** The typed handler factory of each operation, and \`all()\`. */
+export interface MiniHandlers {
+  /** \`POST /v3/policies/{no}/bind\` */
+  'handleBind-contract': OperationHandlerFactory<paths['/v3/policies/{no}/bind']['post']>;
+${all}
+
 ${doc}
-export function createMiniHandlers(options: HandlerOptions) {
+export function createMiniHandlers(options: HandlerOptions): MiniHandlers {
   return withAll({
-    /** \`POST /v3/policies/{no}/bind\` */
-    handleBindContract: operationHandler<operations['bindContract']>(
-      operationTable.bindContract,
+    'handleBind-contract': operationHandler<paths['/v3/policies/{no}/bind']['post']>(
+      operationTable['bind-contract'],
       options,
       false,
     ),
@@ -92,8 +113,12 @@ ${tail}`,
     {
       given: [],
       want: `${imports}
+/** The typed handler factory of each operation, and \`all()\`. */
+export interface MiniHandlers {
+${all}
+
 ${doc}
-export function createMiniHandlers(options: HandlerOptions) {
+export function createMiniHandlers(options: HandlerOptions): MiniHandlers {
   return withAll({});
 }
 ${tail}`,

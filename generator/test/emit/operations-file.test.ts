@@ -6,11 +6,13 @@ import { printed } from './print.js';
 
 const upload: OperationModel = {
   operationId: 'uploadPolicy',
+  name: 'uploadPolicy',
   method: 'POST',
   path: '/v3/policies',
   successStatus: 200,
   requiredHeaders: ['Wechatpay-Serial'],
   encryptedFields: { request: ['/insured_name_list/*'], response: [] },
+  request: { path: null, headers: [], body: null },
   summary: '上传保单',
   deprecated: false,
 };

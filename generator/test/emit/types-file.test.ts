@@ -3,17 +3,17 @@ import { schemaTypeStatements } from '../../src/emit/types-file.js';
 import { printed } from './print.js';
 
 describe('schemaTypeStatements', () => {
-  it('names each component schema, with its description', async () => {
+  it('names each component schema as an identifier, with its description', async () => {
     const statements = schemaTypeStatements([
-      { name: 'Policy', description: '保单 (policy)' },
-      { name: 'Holder' },
+      { name: 'Policy', schemaName: 'Policy', description: '保单 (policy)' },
+      { name: 'SimpleUser', schemaName: 'simple-user' },
     ]);
     expect(await printed(statements)).toBe(`import type { components } from './schema.js';
 
 /** 保单 (policy) */
 export type Policy = components['schemas']['Policy'];
 
-export type Holder = components['schemas']['Holder'];
+export type SimpleUser = components['schemas']['simple-user'];
 `);
   });
 });

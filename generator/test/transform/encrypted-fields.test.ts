@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../../src/errors.js';
-import { createDocumentContext, type Node } from '../../src/lib/document.js';
+import type { Node } from '../../src/lib/document.js';
+import { createTransformContext } from '../../src/transform/context.js';
 import { collectEncryptedFields } from '../../src/transform/encrypted-fields.js';
 import { contextWithSchemas } from '../helpers.js';
 
@@ -18,7 +18,6 @@ interface FixtureOperation {
   'x-want-fields': string[];
   'x-want-problems': { pointer: string; message: string }[];
 }
-const ctx = createDocumentContext(document);
 
 const cases = Object.entries(document.paths).map(
   ([path, { post }]) =>
@@ -32,46 +31,45 @@ const cases = Object.entries(document.paths).map(
     ] as const,
 );
 
-/** The fields, or the problems of the SpecError thrown instead. */
-function outcome(schema: unknown, path: string) {
-  try {
-    return { fields: collectEncryptedFields(schema, ctx, { path }), problems: [] };
-  } catch (error) {
-    if (!(error instanceof SpecError)) throw error;
-    return {
-      fields: undefined,
-      problems: error.problems.map(({ file, pointer, message }) => ({ file, pointer, message })),
-    };
-  }
+/** The fields, and the problems reported. */
+function outcome(schema: unknown, pointer: string) {
+  const context = createTransformContext(document, { pointer });
+  const fields = collectEncryptedFields(schema, context);
+  return {
+    fields,
+    problems: context.problems.map(({ file, pointer, message }) => ({ file, pointer, message })),
+  };
 }
 
 describe('collectEncryptedFields', () => {
   it.each(cases)('%s', (_name, { schema, path, operation }) => {
     const problems = operation['x-want-problems'];
     expect(outcome(schema, path)).toEqual({
-      fields: problems.length === 0 ? operation['x-want-fields'] : undefined,
+      fields: operation['x-want-fields'],
       problems: problems.map((problem) => ({ file: '(bundled spec)', ...problem })),
     });
   });
 
-  it('names every problem and its pointer in the error message', () => {
-    const call = () =>
-      collectEncryptedFields(
-        { properties: { list: { contains: { type: 'string', 'x-wechatpay-encrypted': true } } } },
-        contextWithSchemas(),
-        { path: '/x' },
-      );
-    expect(call).toThrow(
-      'error: (bundled spec)#/x/properties/list/contains: x-wechatpay-encrypted under "contains" at /list cannot be expressed as a field pointer',
+  it('reports every problem with its pointer', () => {
+    const context = contextWithSchemas({}, '/x');
+    collectEncryptedFields(
+      { properties: { list: { contains: { type: 'string', 'x-wechatpay-encrypted': true } } } },
+      context,
     );
+    expect(context.problems).toEqual([
+      expect.objectContaining({
+        file: '(bundled spec)',
+        pointer: '#/x/properties/list/contains',
+        message: expect.stringContaining('x-wechatpay-encrypted under "contains" at /list'),
+      }),
+    ]);
   });
 
-  it('reports a $ref to nothing with its pointer', () => {
+  it('throws on a $ref to nothing, naming its pointer', () => {
     const call = () =>
       collectEncryptedFields(
         { properties: { a: { $ref: '#/components/schemas/Missing' } } },
-        contextWithSchemas(),
-        { path: '/x' },
+        contextWithSchemas({}, '/x'),
       );
     expect(call).toThrow(
       '(bundled spec)#/x/properties/a: $ref "#/components/schemas/Missing" does not point to an object',

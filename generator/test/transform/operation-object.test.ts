@@ -1,69 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import {
-  transformOperationObject,
-  type OperationInput,
-} from '../../src/transform/operation-object.js';
-import { createDocumentContext, type Node } from '../../src/lib/document.js';
+import { joinPointer } from '@wechatpay-kit/core/internal';
+import { transformOperationObject } from '../../src/transform/operation-object.js';
+import { createTransformContext } from '../../src/transform/context.js';
+import type { Node } from '../../src/lib/document.js';
 import type { OperationModel } from '../../src/model.js';
 import { outcome, type TestCase } from '../helpers.js';
 
-const ctx = createDocumentContext({
-  components: {
-    parameters: {
-      Serial: {
-        name: 'Wechatpay-Serial',
-        in: 'header',
-        required: true,
-        schema: { type: 'string' },
-      },
-      Trace: { name: 'X-Trace', in: 'header', schema: { type: 'string' } },
+const components = {
+  parameters: {
+    Serial: {
+      name: 'Wechatpay-Serial',
+      in: 'header',
+      required: true,
+      schema: { type: 'string' },
     },
-    schemas: {
-      Policy: {
-        type: 'object',
-        properties: {
-          names: { type: 'array', items: { type: 'string' }, 'x-wechatpay-encrypted': true },
-        },
-      },
-    },
-    examples: {
-      Granted: { summary: 'granted', value: { state: 'GRANTED' } },
-    },
-    responses: {
-      Ok: {
-        description: 'ok',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Policy' } } },
+    Trace: { name: 'X-Trace', in: 'header', schema: { type: 'string' } },
+  },
+  schemas: {
+    Policy: {
+      type: 'object',
+      properties: {
+        names: { type: 'array', items: { type: 'string' }, 'x-wechatpay-encrypted': true },
       },
     },
   },
-} as Node);
+  responses: {
+    Ok: {
+      description: 'ok',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Policy' } } },
+    },
+  },
+};
+
+const PATH = '/v3/policies/{no}';
+
+/** A context at `/paths/<PATH>/<method>` of a document with that operation and its path item. */
+function contextOf(operation: Node, pathParameters: unknown[] = [], method = 'post') {
+  const document = {
+    paths: { [PATH]: { parameters: pathParameters, [method]: operation } },
+    components,
+  } as Node;
+  return createTransformContext(document, { pointer: joinPointer('/paths', PATH, method) });
+}
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const policy = { $ref: '#/components/schemas/Policy' };
-const input = (operation: Node, extra: Partial<OperationInput> = {}): OperationInput => ({
-  path: '/v3/policies/{no}',
-  method: 'POST',
+type Given = { operation: Node; pathParameters?: unknown[]; method?: string };
+const input = (operation: Node, extra: Omit<Given, 'operation'> = {}): Given => ({
   operation,
-  pathParameters: [],
   ...extra,
 });
 
 const base: OperationModel = {
   operationId: 'uploadPolicy',
+  name: 'uploadPolicy',
   method: 'POST',
-  path: '/v3/policies/{no}',
+  path: PATH,
   successStatus: 200,
   requiredHeaders: [],
   encryptedFields: { request: [], response: [] },
+  request: { path: null, headers: [], body: null },
   deprecated: false,
 };
 
-const cases: TestCase<OperationInput, OperationModel | { error: RegExp }>[] = [
+const cases: TestCase<Given, { value: OperationModel; problems?: string[] }>[] = [
   [
     'a plain operation',
     {
       given: input({ operationId: 'uploadPolicy', responses: { 200: { description: 'ok' } } }),
-      want: base,
+      want: { value: base },
     },
   ],
   [
@@ -76,14 +81,51 @@ const cases: TestCase<OperationInput, OperationModel | { error: RegExp }>[] = [
         deprecated: true,
         responses: { 200: {} },
       }),
-      want: { ...base, summary: '上传保单', description: 'Upload.', deprecated: true },
+      want: { value: { ...base, summary: '上传保单', description: 'Upload.', deprecated: true } },
     },
   ],
   [
     'the one 2xx status, whatever it is',
     {
       given: input({ operationId: 'uploadPolicy', responses: { 204: {}, 400: {}, 500: {} } }),
-      want: { ...base, successStatus: 204 },
+      want: { value: { ...base, successStatus: 204 } },
+    },
+  ],
+  [
+    'several 2xx statuses: the lowest is the default answer',
+    {
+      given: input({ operationId: 'uploadPolicy', responses: { 204: {}, 201: {}, 400: {} } }),
+      want: { value: { ...base, successStatus: 201 } },
+    },
+  ],
+  [
+    'no 2xx status: 200',
+    {
+      given: input({ operationId: 'uploadPolicy', responses: { 302: {}, 404: {} } }),
+      want: { value: base },
+    },
+  ],
+  [
+    'an operationId that is no identifier gets a method name that is one',
+    {
+      given: input({ operationId: 'meta/root', responses: { 200: {} } }),
+      want: { value: { ...base, operationId: 'meta/root', name: 'metaRoot' } },
+    },
+  ],
+  [
+    'no operationId: named from the method and path',
+    {
+      given: input({ responses: { 200: {} } }),
+      want: {
+        value: { ...base, operationId: 'post/v3/policies/{no}', name: 'postV3PoliciesNo' },
+      },
+    },
+  ],
+  [
+    'a HEAD operation',
+    {
+      given: input({ operationId: 'probe', responses: { 200: {} } }, { method: 'head' }),
+      want: { value: { ...base, operationId: 'probe', name: 'probe', method: 'HEAD' } },
     },
   ],
   [
@@ -98,11 +140,25 @@ const cases: TestCase<OperationInput, OperationModel | { error: RegExp }>[] = [
         {
           pathParameters: [
             { $ref: '#/components/parameters/Serial' },
-            { name: 'no', in: 'path', required: true },
+            { name: 'no', in: 'path', required: true, schema: { type: 'string', maxLength: 8 } },
           ],
         },
       ),
-      want: { ...base, requiredHeaders: ['Wechatpay-Serial'] },
+      want: {
+        value: {
+          ...base,
+          requiredHeaders: ['Wechatpay-Serial'],
+          request: {
+            path: {
+              type: 'object',
+              required: ['no'],
+              properties: { no: { type: 'string', maxLength: 8 } },
+            },
+            headers: ['Wechatpay-Serial'],
+            body: null,
+          },
+        },
+      },
     },
   ],
   [
@@ -116,94 +172,59 @@ const cases: TestCase<OperationInput, OperationModel | { error: RegExp }>[] = [
         },
         { pathParameters: [{ $ref: '#/components/parameters/Serial' }] },
       ),
-      want: base,
+      want: { value: base },
     },
   ],
   [
-    'encrypted fields of the request body and the success response',
+    'encrypted fields of the request body and every 2xx response, and the body schema stripped',
     {
       given: input({
         operationId: 'uploadPolicy',
         requestBody: json(policy),
-        responses: { 200: { $ref: '#/components/responses/Ok' } },
+        responses: { 200: { $ref: '#/components/responses/Ok' }, 201: json({ type: 'object' }) },
       }),
-      want: { ...base, encryptedFields: { request: ['/names/*'], response: ['/names/*'] } },
+      want: {
+        value: {
+          ...base,
+          encryptedFields: { request: ['/names/*'], response: ['/names/*'] },
+          request: { path: null, headers: [], body: policy },
+        },
+      },
     },
   ],
   [
-    'the success example: the media type `example`',
+    'an encrypted-field mark no pointer can express is reported',
     {
       given: input({
         operationId: 'uploadPolicy',
-        responses: { 200: { content: { 'application/json': { example: { names: ['a'] } } } } },
+        requestBody: json({
+          properties: { list: { contains: { type: 'string', 'x-wechatpay-encrypted': true } } },
+        }),
+        responses: { 200: {} },
       }),
-      want: { ...base, successExample: { names: ['a'] } },
-    },
-  ],
-  [
-    'the success example: else the first of `examples`, following its $ref',
-    {
-      given: input({
-        operationId: 'uploadPolicy',
-        responses: {
-          200: {
-            content: {
-              'application/json': {
-                examples: {
-                  granted: { $ref: '#/components/examples/Granted' },
-                  other: { value: { state: 'DENIED' } },
-                },
-              },
-            },
+      want: {
+        value: {
+          ...base,
+          request: {
+            path: null,
+            headers: [],
+            body: { properties: { list: { contains: { type: 'string' } } } },
           },
-          400: { content: { 'application/json': { example: { code: 'PARAM_ERROR' } } } },
         },
-      }),
-      want: { ...base, successExample: { state: 'GRANTED' } },
-    },
-  ],
-  [
-    'no success example when the spec gives none (or only an externalValue)',
-    {
-      given: input({
-        operationId: 'uploadPolicy',
-        responses: {
-          200: { content: { 'application/json': { examples: { a: { externalValue: 'x' } } } } },
-        },
-      }),
-      want: base,
-    },
-  ],
-  [
-    'needs an operationId',
-    {
-      given: input({ responses: { 200: {} } }),
-      want: { error: /#\/op: operation needs an operationId/ },
-    },
-  ],
-  [
-    'needs a 2xx response',
-    {
-      given: input({ operationId: 'x', responses: { 400: {} } }),
-      want: { error: /#\/op\/responses: expected exactly one 2xx response, found none/ },
-    },
-  ],
-  [
-    'refuses two 2xx responses',
-    {
-      given: input({ operationId: 'x', responses: { 200: {}, 204: {} } }),
-      want: { error: /found 200, 204/ },
+        problems: [
+          '(bundled spec)#/paths/~1v3~1policies~1{no}/post/requestBody/content/application~1json/schema/properties/list/contains: x-wechatpay-encrypted under "contains" at /list cannot be expressed as a field pointer: the elements it applies to are only known by validating them; declare the field under "items" or "prefixItems"',
+        ],
+      },
     },
   ],
 ];
 
 describe('transformOperationObject', () => {
   it.each(cases)('%s', (_name, { given, want }) => {
-    const got = outcome(() => transformOperationObject(given, { path: '/op', ctx }));
-    if ('error' in want) {
-      expect(got).toMatchObject({ error: expect.stringMatching(want.error) });
-    } else {
-      expect(got).toEqual(want);
-    }
+    const context = contextOf(given.operation, given.pathParameters, given.method);
+    expect(outcome(context, () => transformOperationObject(given.operation, context))).toEqual({
+      problems: [],
+      ...want,
+    });
   });
 });

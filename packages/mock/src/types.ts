@@ -23,8 +23,8 @@ export type ResponseBody<Op, Status extends StatusOf<Op>> = ResponsesOf<Op>[Stat
   ? Body
   : undefined;
 
-/** The body of the operation's 2xx answer. */
-export type SuccessBody<Op> = ResponseBody<Op, SuccessStatus<Op>>;
+/** The body of the operation's 2xx answer: one of them, when it declares several. */
+export type SuccessBody<Op> = { [S in SuccessStatus<Op>]: ResponseBody<Op, S> }[SuccessStatus<Op>];
 
 /** An answer with an explicit status: `{ status, body }`, the body typed for that status. */
 export type OperationReply<Op> = {

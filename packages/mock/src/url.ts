@@ -19,4 +19,6 @@ export const METHODS = {
   PUT: http.put,
   PATCH: http.patch,
   DELETE: http.delete,
+  HEAD: http.head,
+  OPTIONS: http.options,
 } as const;

@@ -1,6 +1,7 @@
 import { createWechatpayClient, type OperationDescriptor } from '@wechatpay-kit/core/internal';
 import { createTestKeyPair } from '@wechatpay-kit/core/testing';
-import { createDocumentContext, type Node } from '@wechatpay-kit/generator/src/lib/document.js';
+import type { Node } from '@wechatpay-kit/generator/src/lib/document.js';
+import { createTransformContext } from '@wechatpay-kit/generator/src/transform/context.js';
 import { transformOperationObject } from '@wechatpay-kit/generator/src/transform/operation-object.js';
 import { describe, expect, it } from 'vitest';
 import { createSecurity } from '../src/simulator/security.js';
@@ -51,8 +52,8 @@ const document = {
 
 const operation = (document.paths as Record<string, { post: Node }>)['/v3/people']!.post;
 const descriptor: OperationDescriptor = transformOperationObject(
-  { path: '/v3/people', method: 'POST', operation, pathParameters: [] },
-  { path: '/paths/~1v3~1people/post', ctx: createDocumentContext(document) },
+  operation,
+  createTransformContext(document, { pointer: '/paths/~1v3~1people/post' }),
 );
 
 const MCHID = '1900000001';

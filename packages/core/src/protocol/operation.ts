@@ -1,5 +1,5 @@
-/** HTTP methods the WeChat Pay APIv3 operations use, as openapi-fetch names them. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** HTTP methods of the generated operations, as openapi-fetch names them (all but TRACE). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 /**
  * What the generated operation table records for one operation: everything the protocol
@@ -10,7 +10,7 @@ export interface OperationDescriptor {
   readonly method: HttpMethod;
   /** Path template as in the spec, e.g. `/v3/inspolicymgr/deduct/policies/{out_insurance_no}`. */
   readonly path: string;
-  /** The one documented 2xx status. */
+  /** The lowest documented 2xx status: what a mock answers by default. */
   readonly successStatus: number;
   /** Request headers the spec marks required (beyond Authorization/Accept/Content-Type). */
   readonly requiredHeaders: readonly string[];

@@ -28,7 +28,6 @@ export interface InspolicymgrOperations {
    * - 已生效或已解约的历史代扣协议也可用于创建授权 (existing contracts, active or terminated, may be used too).
    * - Note (D13): the community specs title this 提交保单授权信息; the official title is used here.
    *
-   *
    * `POST /v3/inspolicymgr/deduct/authorizations`
    */
   submitAuthorization: OperationMethod<paths['/v3/inspolicymgr/deduct/authorizations'], 'POST'>;
@@ -38,7 +37,6 @@ export interface InspolicymgrOperations {
    * 查询保单授权信息 (query a policy authorization): shows whether the user has authorized, when, and the current state.
    * 用于未收到授权结果通知时主动查询 (use it when the INSURANCE_POLICY_MANAGEMENT.GRANTED notification did not arrive).
    * State machine: see AuthState.
-   *
    *
    * `GET /v3/inspolicymgr/deduct/authorizations/{out_insurance_no}`
    */
@@ -60,7 +58,6 @@ export interface InspolicymgrOperations {
    * - 敏感字段 (sensitive field): insured_name_list is encrypted, so the Wechatpay-Serial header is required.
    * - 上传成功后授权状态变为已失效 (after a successful upload the authorization becomes AUTH_STATE_EXPIRED).
    *
-   *
    * `POST /v3/inspolicymgr/deduct/policies`
    */
   uploadPolicy: OperationMethod<paths['/v3/inspolicymgr/deduct/policies'], 'POST'>;
@@ -70,7 +67,6 @@ export interface InspolicymgrOperations {
    * 查询保单 (query a policy): returns the policy exactly as WeChat Pay stores it.
    * 商户应定期调用以对账 (merchants should call it regularly to reconcile their own records).
    * insured_name_list comes back encrypted with the merchant's API certificate public key; decrypt with the merchant API private key.
-   *
    *
    * `GET /v3/inspolicymgr/deduct/policies/{out_insurance_no}`
    */
@@ -86,7 +82,6 @@ export interface InspolicymgrOperations {
    * - 进入 APPROVED / INACTIVE 时须带 policy_code (moving to APPROVED or INACTIVE needs policy_code).
    * - insured_name_list: absent or empty keeps the list, non-empty replaces it; it is encrypted, so Wechatpay-Serial is required.
    * - Note (D13): the community specs title this 更新保单; the official title is used here.
-   *
    *
    * `PATCH /v3/inspolicymgr/deduct/policies/{out_insurance_no}`
    */
@@ -106,7 +101,6 @@ export interface InspolicymgrOperations {
    * - 若希望新协议的模板消息带"查看保单"入口，须在预签约之前调用 (call it before pre-signing if the new contract's template
    *   message should carry the "view policy" entry).
    * - Only documented on the official site (D7); absent from the community specs.
-   *
    *
    * `POST /v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract`
    */

@@ -37,7 +37,7 @@ export const inspolicymgrMock: MockProduct = {
     uploadPolicy: {
       out_insurance_no: 'Auisihsiahishishi4hihsid123418id',
       insurance_name: '微医保·百万医疗险',
-      insured_name_list: ['tCk1JSUV2QUlCQURBTkJna3Foa2lHOXc'],
+      insured_name_list: ['wrubYEaU'],
       insurance_company_code: '1001',
       effective_time: '2025-09-22T00:00:00+08:00',
       expired_time: '2026-09-22T00:00:00+08:00',
@@ -61,7 +61,7 @@ export const inspolicymgrMock: MockProduct = {
     queryPolicy: {
       out_insurance_no: 'Auisihsiahishishi4hihsid123418id',
       insurance_name: '微医保·百万医疗险',
-      insured_name_list: ['tCk1JSUV2QUlCQURBTkJna3Foa2lHOXc'],
+      insured_name_list: ['sTeegdkx'],
       insurance_company_code: '1001',
       effective_time: '2025-09-22T00:00:00+08:00',
       expired_time: '2026-09-22T00:00:00+08:00',
@@ -87,7 +87,7 @@ export const inspolicymgrMock: MockProduct = {
     updatePolicy: {
       out_insurance_no: 'Auisihsiahishishi4hihsid123418id',
       insurance_name: '微医保·百万医疗险',
-      insured_name_list: ['tCk1JSUV2QUlCQURBTkJna3Foa2lHOXc'],
+      insured_name_list: ['66xYLvDT'],
       insurance_company_code: '1001',
       effective_time: '2025-09-22T00:00:00+08:00',
       expired_time: '2026-09-22T00:00:00+08:00',

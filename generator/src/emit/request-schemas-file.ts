@@ -1,9 +1,11 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
-import type { RequestSchemas } from '../transform/request-schemas.js';
+import type { ApiModel } from '../model.js';
 import { docsOf } from './source-file.js';
 
 /** `schemas.ts`: the JSON Schemas a mock server validates requests with, as data. */
-export function schemaStatements(schemas: RequestSchemas): StatementStructures[] {
+export function requestSchemaStatements(
+  model: Pick<ApiModel, 'componentSchemas' | 'operations'>,
+): StatementStructures[] {
   const constant = (
     name: string,
     type: string,
@@ -21,13 +23,15 @@ export function schemaStatements(schemas: RequestSchemas): StatementStructures[]
       'schemaDocument',
       '{ components: { schemas: Record<string, object> } }',
       'The component schemas (JSON Schema 2020-12, documentation stripped); refs are `#/components/schemas/…`.',
-      schemas.schemaDocument,
+      { components: { schemas: model.componentSchemas } },
     ),
     constant(
       'requestSchemas',
       'Record<string, { path: object | null; headers: readonly string[]; body: object | null }>',
       'Per operation: the path-parameter object schema, the required request headers and the JSON body schema.',
-      schemas.requests,
+      Object.fromEntries(
+        model.operations.map(({ operationId, request }) => [operationId, request]),
+      ),
     ),
   ];
 }

@@ -1,46 +1,34 @@
-import openapiTS, {
-  STRING,
-  astToString,
-  tsIntersection,
-  tsLiteral,
-  tsUnion,
-  type OpenAPI3,
-  type SchemaObject,
-} from 'openapi-typescript';
-import ts from 'typescript';
-import { isNode, type Node } from '../lib/document.js';
-import { EXTENSIBLE_ENUM } from '../transform/enum-schema.js';
+import { childNode, isNode, type Node } from '../lib/document.js';
+import type { TransformContext } from './context.js';
+import { transformWebhookObject } from './webhook-object.js';
 
 /** Parameters the client fills in itself; callers may leave them out. */
 export const SET_BY_CLIENT = 'x-wechatpay-set-by-client';
 
 /**
- * `schema.ts`: `paths`, `webhooks`, `components` and `operations` types from openapi-typescript.
- * `receivedSchemas` names the component schemas only WeChat Pay writes (decrypted callback
- * resources): their types list the documented fields only, see `dropOpenObjectMarkers`.
+ * The document openapi-typescript turns into `schema.ts`: a copy of the spec (which is left as
+ * it is) with every `x-wechatpay-set-by-client` parameter optional, and the open-object markers
+ * dropped from the component schemas only WeChat Pay writes (the decrypted resources of
+ * callbacks with the notification envelope), see `dropOpenObjectMarkers`.
  */
-export async function schemaTypes(
-  document: Node,
-  receivedSchemas: readonly string[] = [],
-): Promise<string> {
-  // A copy: openapi-typescript mutates its input, and the copy is adjusted for the types.
+export function transformTypesDocument(document: Node, context: TransformContext): Node {
+  const receivedSchemas = Object.entries(childNode(document, 'webhooks'))
+    .flatMap(
+      ([eventType, item]) =>
+        transformWebhookObject(item, context.child('webhooks', eventType)) ?? [],
+    )
+    .map((webhook) => webhook.resourceSchema);
   const copy = structuredClone(document);
   loosenClientSetParameters(copy);
   const schemas = isNode(copy.components) ? copy.components.schemas : undefined;
   for (const name of receivedSchemas) {
     dropOpenObjectMarkers(isNode(schemas) ? schemas[name] : undefined);
   }
-  const ast = await openapiTS(copy as unknown as OpenAPI3, {
-    silent: true,
-    alphabetize: false,
-    exportType: false,
-    transform: openEnumType,
-  });
-  return astToString(ast);
+  return copy;
 }
 
 /** Marks every `x-wechatpay-set-by-client` parameter optional, wherever it is declared. */
-export function loosenClientSetParameters(node: unknown): void {
+function loosenClientSetParameters(node: unknown): void {
   if (Array.isArray(node)) {
     node.forEach(loosenClientSetParameters);
   } else if (isNode(node)) {
@@ -59,7 +47,7 @@ export function loosenClientSetParameters(node: unknown): void {
  * keep their index signature, and so do schemas the merchant writes, where extra fields may
  * be sent.
  */
-export function dropOpenObjectMarkers(node: unknown): void {
+function dropOpenObjectMarkers(node: unknown): void {
   if (Array.isArray(node)) {
     node.forEach(dropOpenObjectMarkers);
   } else if (isNode(node)) {
@@ -71,14 +59,4 @@ export function dropOpenObjectMarkers(node: unknown): void {
     }
     Object.values(node).forEach(dropOpenObjectMarkers);
   }
-}
-
-/** `x-extensible-enum: [A, B]` as `'A' | 'B' | (string & {})`: any string, known ones suggested. */
-function openEnumType(schema: SchemaObject): ts.TypeNode | undefined {
-  const values: unknown = (schema as Node)[EXTENSIBLE_ENUM];
-  if (!Array.isArray(values)) {
-    return undefined;
-  }
-  const anyString = tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]);
-  return tsUnion([...values.map((value) => tsLiteral(value)), anyString]);
 }
