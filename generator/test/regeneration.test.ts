@@ -22,7 +22,7 @@ describe('a spec change shows up in the output with no generator change', () => 
     });
     expect(baseline['schema.ts']).not.toContain('coverage_note');
     expect(files['schema.ts']).toContain(
-      '/** @description A note. */\n      coverage_note?: string;',
+      '/** @description A note. */\n            coverage_note?: string;',
     );
   });
 
@@ -35,9 +35,9 @@ describe('a spec change shows up in the output with no generator change', () => 
     });
     expect(baseline['enums.ts']).not.toContain('DECLINED');
     expect(files['enums.ts']).toContain(
-      "  /** 拒保 (declined) */\n  DECLINED: 'POLICY_STATE_DECLINED',",
+      '  /** 拒保 (declined) */\n  DECLINED: "POLICY_STATE_DECLINED",',
     );
-    expect(files['schema.ts']).toContain("| 'POLICY_STATE_DECLINED'");
+    expect(files['schema.ts']).toContain('| "POLICY_STATE_DECLINED"');
   });
 
   it('a new operation', async () => {
@@ -58,13 +58,9 @@ describe('a spec change shows up in the output with no generator change', () => 
     });
     expect(baseline['operations.ts']).not.toContain('bindContract');
     expect(files['operations.ts']).toContain(`  /** 保单绑定保险代扣协议 */
-  bindContract: {
-    operationId: 'bindContract',
-    method: 'POST',
-    path: '/v1/policies/{policy_no}/bind-contract',
-    successStatus: 204,`);
+  bindContract: { "operationId": "bindContract", "method": "POST", "path": "/v1/policies/{policy_no}/bind-contract", "successStatus": 204,`);
     expect(files['client.ts']).toContain(
-      "bindContract: OperationMethod<paths['/v1/policies/{policy_no}/bind-contract'], 'POST'>;",
+      'bindContract: OperationMethod<paths["/v1/policies/{policy_no}/bind-contract"], "POST">;',
     );
     expect(files['schema.ts']).toContain('bindContract: {');
   });
@@ -87,7 +83,7 @@ describe('component schema names become exported type names', () => {
     const files = await generated(addSchema('Insurer', '保险公司 (insurer).'));
     expect(baseline['types.ts']).not.toContain('Insurer');
     expect(files['types.ts']).toContain(
-      "/** 保险公司 (insurer). */\nexport type Insurer = components['schemas']['Insurer'];",
+      '/** 保险公司 (insurer). */\nexport type Insurer = components[\'schemas\']["Insurer"];',
     );
     expect(files['index.ts']).toContain(
       "export type { Holder, Policy, PolicyChanged, Insurer } from './types.js';",

@@ -1,14 +1,12 @@
-import {
-  StructureKind,
-  type ExportDeclarationStructure,
-  type OptionalKind,
-  type StatementStructures,
-} from 'ts-morph';
+import type { ExportDeclarationStructure, OptionalKind, StatementStructures } from 'ts-morph';
+import { StructureKind } from '../lib/ts-morph.js';
 import { specError } from '../errors.js';
 import { joinPointer } from '@wechatpay-kit/core/internal';
 import type { ApiModel } from '../model.js';
 
-type Export = OptionalKind<ExportDeclarationStructure> & { kind: StructureKind.ExportDeclaration };
+type Export = OptionalKind<ExportDeclarationStructure> & {
+  kind: typeof StructureKind.ExportDeclaration;
+};
 
 /** `index.ts`: names every public export of the generated modules, one by one. */
 export function indexStatements(model: ApiModel, clientName: string): StatementStructures[] {

@@ -1,13 +1,14 @@
-import openapiTS, {
+import type { OpenAPI3, SchemaObject } from 'openapi-typescript';
+import type { TypeNode } from 'typescript';
+import {
   STRING,
   astToString,
+  openapiTypes,
   tsIntersection,
   tsLiteral,
   tsUnion,
-  type OpenAPI3,
-  type SchemaObject,
-} from 'openapi-typescript';
-import ts from 'typescript';
+} from '../lib/openapi-typescript.js';
+import { ts } from '../lib/typescript.js';
 import { isNode, type Node } from '../lib/document.js';
 import { EXTENSIBLE_ENUM } from '../transform/enum-schema.js';
 
@@ -30,8 +31,7 @@ export async function schemaTypes(
   for (const name of receivedSchemas) {
     dropOpenObjectMarkers(isNode(schemas) ? schemas[name] : undefined);
   }
-  const ast = await openapiTS(copy as unknown as OpenAPI3, {
-    silent: true,
+  const ast = openapiTypes(copy as unknown as OpenAPI3, {
     alphabetize: false,
     exportType: false,
     transform: openEnumType,
@@ -74,7 +74,7 @@ export function dropOpenObjectMarkers(node: unknown): void {
 }
 
 /** `x-extensible-enum: [A, B]` as `'A' | 'B' | (string & {})`: any string, known ones suggested. */
-function openEnumType(schema: SchemaObject): ts.TypeNode | undefined {
+function openEnumType(schema: SchemaObject): TypeNode | undefined {
   const values: unknown = (schema as Node)[EXTENSIBLE_ENUM];
   if (!Array.isArray(values)) {
     return undefined;

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import type { StatementStructures } from 'ts-morph';
 import { createDocumentContext } from '../lib/document.js';
 import { byCodePoint } from '../lib/compare.js';
-import { formatLikeRepo } from '../lib/format.js';
 import { clientStatements } from '../emit/client-file.js';
 import { enumStatements } from '../emit/enums-file.js';
 import { generatedHeader } from '../emit/header.js';
@@ -67,7 +65,7 @@ export async function generateOutputs(target: GenerateTarget): Promise<Generated
       { path: 'handlers.ts', content: header + printStatements('handlers.ts', handlers) },
       { path: 'schemas.ts', content: header + printStatements('schemas.ts', schemas) },
     ];
-    outputs.push({ outDir: target.mswOutDir, files: await formatted(raw, target.mswOutDir) });
+    outputs.push({ outDir: target.mswOutDir, files: byPath(raw) });
   }
   return outputs;
 }
@@ -116,16 +114,9 @@ async function clientFiles(
     })),
     { path: 'README.md', content: generatedReadme(model, target.specLabel) },
   ];
-  return formatted(raw, target.outDir);
+  return byPath(raw);
 }
 
-/** Formats each file as Prettier would in its folder, sorted by path. */
-async function formatted(raw: readonly GeneratedFile[], outDir: string): Promise<GeneratedFile[]> {
-  const files = await Promise.all(
-    raw.map(async (file) => ({
-      ...file,
-      content: await formatLikeRepo(file.content, join(outDir, file.path)),
-    })),
-  );
-  return files.sort((a, b) => byCodePoint(a.path, b.path));
+function byPath(files: readonly GeneratedFile[]): GeneratedFile[] {
+  return [...files].sort((a, b) => byCodePoint(a.path, b.path));
 }

@@ -1,5 +1,11 @@
 import { isAbsolute, relative } from 'node:path';
-import { bundle, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
+import {
+  BaseResolver,
+  bundle,
+  lint,
+  loadConfig,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
 import { SpecError, type SpecProblem } from '../errors.js';
 import type { Node } from '../lib/document.js';
 
@@ -18,10 +24,14 @@ export async function loadSpec(
   cwd = process.cwd(),
 ): Promise<LoadedSpec> {
   const config = await loadConfig(redoclyConfigPath ? { configPath: redoclyConfigPath } : {});
-  const lintProblems = await guard(specPath, cwd, () => lint({ ref: specPath, config }));
+  // One resolver for both steps: each spec file is read and parsed once.
+  const externalRefResolver = new BaseResolver(config.resolve);
+  const lintProblems = await guard(specPath, cwd, () =>
+    lint({ ref: specPath, config, externalRefResolver }),
+  );
   failOn(lintProblems, cwd);
   const bundled = await guard(specPath, cwd, () =>
-    bundle({ ref: specPath, config, dereference: false }),
+    bundle({ ref: specPath, config, dereference: false, externalRefResolver }),
   );
   failOn(bundled.problems, cwd);
   return { document: bundled.bundle.parsed as Node };

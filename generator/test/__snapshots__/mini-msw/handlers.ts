@@ -13,26 +13,11 @@ import { operationHandler, withAll, type HandlerOptions } from '../operation-han
 export function createMiniHandlers(options: HandlerOptions) {
   return withAll({
     /** 上传保单: `POST /v1/policies` */
-    handleUploadPolicy: operationHandler<operations['uploadPolicy']>(
-      operationTable.uploadPolicy,
-      options,
-    ),
+    handleUploadPolicy: operationHandler<operations["uploadPolicy"]>(operationTable.uploadPolicy, options),
     /** 查询保单: `GET /v1/policies/{policy_no}` */
-    handleQueryPolicy: operationHandler<operations['queryPolicy']>(
-      operationTable.queryPolicy,
-      options,
-      {
-        policy_no: 'P20250921001',
-        insured_name_list: ['张三'],
-        policy_state: 'POLICY_STATE_APPROVED',
-        policy_code: 'C001',
-      },
-    ),
+    handleQueryPolicy: operationHandler<operations["queryPolicy"]>(operationTable.queryPolicy, options, { "policy_no": "P20250921001", "insured_name_list": ["张三"], "policy_state": "POLICY_STATE_APPROVED", "policy_code": "C001" }),
     /** Remove a policy: `DELETE /v1/policies/{policy_no}` */
-    handleRemovePolicy: operationHandler<operations['removePolicy']>(
-      operationTable.removePolicy,
-      options,
-    ),
+    handleRemovePolicy: operationHandler<operations["removePolicy"]>(operationTable.removePolicy, options),
   });
 }
 

@@ -2,11 +2,7 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 import type { WechatpayClientOptions } from '@wechatpay-kit/core';
-import {
-  createWechatpayClient,
-  type OperationMethod,
-  type PathsForFetch,
-} from '@wechatpay-kit/core/internal';
+import { createWechatpayClient, type OperationMethod, type PathsForFetch } from '@wechatpay-kit/core/internal';
 import type { Client } from 'openapi-fetch';
 import { operationTable } from './operations.js';
 import type { paths } from './schema.js';
@@ -20,20 +16,20 @@ export interface MiniOperations {
    *
    * `POST /v1/policies`
    */
-  uploadPolicy: OperationMethod<paths['/v1/policies'], 'POST'>;
+  uploadPolicy: OperationMethod<paths["/v1/policies"], "POST">;
   /**
    * 查询保单
    *
    * `GET /v1/policies/{policy_no}`
    * @deprecated
    */
-  queryPolicy: OperationMethod<paths['/v1/policies/{policy_no}'], 'GET'>;
+  queryPolicy: OperationMethod<paths["/v1/policies/{policy_no}"], "GET">;
   /**
    * Remove a policy
    *
    * `DELETE /v1/policies/{policy_no}`
    */
-  removePolicy: OperationMethod<paths['/v1/policies/{policy_no}'], 'DELETE'>;
+  removePolicy: OperationMethod<paths["/v1/policies/{policy_no}"], "DELETE">;
 }
 
 /** An openapi-fetch client for the spec's paths, plus one method per operation. */
@@ -47,8 +43,5 @@ export type MiniClientOptions = WechatpayClientOptions;
  * Call `GET`/`POST`/`PATCH` with a path, or one method per operation.
  */
 export function createMiniClient(options: MiniClientOptions): MiniClient {
-  return createWechatpayClient<PathsForFetch<paths>, MiniOperations>(options, {
-    operations: operationTable,
-    product: '@wechatpay-kit/mini',
-  });
+  return createWechatpayClient<PathsForFetch<paths>, MiniOperations>(options, { operations: operationTable, product: "@wechatpay-kit/mini" });
 }

@@ -4,9 +4,9 @@
 /** Policy state. */
 export const PolicyState = {
   /** 出单中 (being issued) */
-  ISSUING: 'POLICY_STATE_ISSUING',
+  ISSUING: "POLICY_STATE_ISSUING",
   /** 已承保 (in force) */
-  APPROVED: 'POLICY_STATE_APPROVED',
+  APPROVED: "POLICY_STATE_APPROVED",
 } as const;
 
 /** One of the values of {@link PolicyState}. */
@@ -15,9 +15,9 @@ export type PolicyState = (typeof PolicyState)[keyof typeof PolicyState];
 /** Documented error codes; the API may answer others. */
 export const ErrorCode = {
   /** 参数错误 (invalid parameter) */
-  PARAM_ERROR: 'PARAM_ERROR',
+  PARAM_ERROR: "PARAM_ERROR",
   /** 系统异常 (system error) */
-  SYSTEM_ERROR: 'SYSTEM_ERROR',
+  SYSTEM_ERROR: "SYSTEM_ERROR",
 } as const;
 
 /** One of the known values of {@link ErrorCode}, or another string. */

@@ -4,9 +4,9 @@
 import type { components } from './schema.js';
 
 /** A policy holder. */
-export type Holder = components['schemas']['Holder'];
+export type Holder = components['schemas']["Holder"];
 
-export type Policy = components['schemas']['Policy'];
+export type Policy = components['schemas']["Policy"];
 
 /** The decrypted resource; undocumented fields may come too. */
-export type PolicyChanged = components['schemas']['PolicyChanged'];
+export type PolicyChanged = components['schemas']["PolicyChanged"];

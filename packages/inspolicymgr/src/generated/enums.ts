@@ -16,15 +16,15 @@
  */
 export const AuthState = {
   /** 初始态 (created, not yet offered to the user) */
-  INIT: 'AUTH_STATE_INIT',
+  INIT: "AUTH_STATE_INIT",
   /** 待授权 (waiting for the user to authorize) */
-  PENDING: 'AUTH_STATE_PENDING',
+  PENDING: "AUTH_STATE_PENDING",
   /** 已授权 (granted by the user) */
-  GRANTED: 'AUTH_STATE_GRANTED',
+  GRANTED: "AUTH_STATE_GRANTED",
   /** 用户不授权 (declined by the user) */
-  DENIED: 'AUTH_STATE_DENIED',
+  DENIED: "AUTH_STATE_DENIED",
   /** 已失效 (no longer valid, e.g. after the policy upload) */
-  EXPIRED: 'AUTH_STATE_EXPIRED',
+  EXPIRED: "AUTH_STATE_EXPIRED",
 } as const;
 
 /** One of the values of {@link AuthState}. */
@@ -45,23 +45,23 @@ export type AuthState = (typeof AuthState)[keyof typeof AuthState];
  */
 export const PolicyType = {
   /** 其余险 (other insurance) */
-  OTHER: 'POLICY_TYPE_OTHER',
+  OTHER: "POLICY_TYPE_OTHER",
   /** 医疗险 (medical insurance) */
-  MEDICAL: 'POLICY_TYPE_MEDICAL',
+  MEDICAL: "POLICY_TYPE_MEDICAL",
   /** 意外险 (accident insurance) */
-  ACCIDENT: 'POLICY_TYPE_ACCIDENT',
+  ACCIDENT: "POLICY_TYPE_ACCIDENT",
   /** 重疾险 (critical-illness insurance) */
-  CRITICAL: 'POLICY_TYPE_CRITICAL',
+  CRITICAL: "POLICY_TYPE_CRITICAL",
   /** 车险 (motor insurance, requires car_number) */
-  CAR: 'POLICY_TYPE_CAR',
+  CAR: "POLICY_TYPE_CAR",
   /** 人寿险 (life insurance) */
-  LIFE: 'POLICY_TYPE_LIFE',
+  LIFE: "POLICY_TYPE_LIFE",
   /** 家财险 (home / property insurance) */
-  PROPERTY: 'POLICY_TYPE_PROPERTY',
+  PROPERTY: "POLICY_TYPE_PROPERTY",
   /** 宠物险 (pet insurance, requires pet_name) */
-  PET: 'POLICY_TYPE_PET',
+  PET: "POLICY_TYPE_PET",
   /** 年金险 (annuity) */
-  ANNUITY: 'POLICY_TYPE_ANNUITY',
+  ANNUITY: "POLICY_TYPE_ANNUITY",
 } as const;
 
 /** One of the values of {@link PolicyType}. */
@@ -77,13 +77,13 @@ export type PolicyType = (typeof PolicyType)[keyof typeof PolicyType];
  */
 export const PolicyState = {
   /** 出单中 (being issued) */
-  ISSUING: 'POLICY_STATE_ISSUING',
+  ISSUING: "POLICY_STATE_ISSUING",
   /** 已承保 (in force) */
-  APPROVED: 'POLICY_STATE_APPROVED',
+  APPROVED: "POLICY_STATE_APPROVED",
   /** 拒保 (declined, terminal) */
-  DECLINED: 'POLICY_STATE_DECLINED',
+  DECLINED: "POLICY_STATE_DECLINED",
   /** 已失效 (lapsed or terminated) */
-  INACTIVE: 'POLICY_STATE_INACTIVE',
+  INACTIVE: "POLICY_STATE_INACTIVE",
 } as const;
 
 /** One of the values of {@link PolicyState}. */
@@ -98,11 +98,11 @@ export type PolicyState = (typeof PolicyState)[keyof typeof PolicyState];
  */
 export const PaymentMethod = {
   /** 其他 (other) */
-  OTHER: 'PAYMENT_METHOD_OTHER',
+  OTHER: "PAYMENT_METHOD_OTHER",
   /** 期交 (periodic premiums) */
-  PERIOD: 'PAYMENT_METHOD_PERIOD',
+  PERIOD: "PAYMENT_METHOD_PERIOD",
   /** 趸交 (single premium) */
-  LUMP_SUM: 'PAYMENT_METHOD_LUMP_SUM',
+  LUMP_SUM: "PAYMENT_METHOD_LUMP_SUM",
 } as const;
 
 /** One of the values of {@link PaymentMethod}. */
@@ -117,11 +117,11 @@ export type PaymentMethod = (typeof PaymentMethod)[keyof typeof PaymentMethod];
  */
 export const PeriodPremiumMode = {
   /** 每期保费相同 (same premium every period) */
-  EQUAL: 'PERIOD_PREMIUM_MODE_EQUAL',
+  EQUAL: "PERIOD_PREMIUM_MODE_EQUAL",
   /** 首期不同、后续相同 (first period differs, the rest are equal) */
-  FIRST_DIFF: 'PERIOD_PREMIUM_MODE_FIRST_DIFF',
+  FIRST_DIFF: "PERIOD_PREMIUM_MODE_FIRST_DIFF",
   /** 多期保费不同 (several periods differ) */
-  MULTI_DIFF: 'PERIOD_PREMIUM_MODE_MULTI_DIFF',
+  MULTI_DIFF: "PERIOD_PREMIUM_MODE_MULTI_DIFF",
 } as const;
 
 /** One of the values of {@link PeriodPremiumMode}. */
@@ -140,19 +140,19 @@ export type PeriodPremiumMode = (typeof PeriodPremiumMode)[keyof typeof PeriodPr
  */
 export const PaymentPeriod = {
   /** 按日 (daily) */
-  DAY: 'PAYMENT_PERIOD_DAY',
+  DAY: "PAYMENT_PERIOD_DAY",
   /** 按周 (weekly) */
-  WEEK: 'PAYMENT_PERIOD_WEEK',
+  WEEK: "PAYMENT_PERIOD_WEEK",
   /** 按双周 (every two weeks) */
-  BIWEEKLY: 'PAYMENT_PERIOD_BIWEEKLY',
+  BIWEEKLY: "PAYMENT_PERIOD_BIWEEKLY",
   /** 按月 (monthly) */
-  MONTH: 'PAYMENT_PERIOD_MONTH',
+  MONTH: "PAYMENT_PERIOD_MONTH",
   /** 按季 (quarterly) */
-  QUARTER: 'PAYMENT_PERIOD_QUARTER',
+  QUARTER: "PAYMENT_PERIOD_QUARTER",
   /** 按半年 (every six months) */
-  HALF_YEAR: 'PAYMENT_PERIOD_HALF_YEAR',
+  HALF_YEAR: "PAYMENT_PERIOD_HALF_YEAR",
   /** 按年 (yearly) */
-  YEAR: 'PAYMENT_PERIOD_YEAR',
+  YEAR: "PAYMENT_PERIOD_YEAR",
 } as const;
 
 /** One of the values of {@link PaymentPeriod}. */
@@ -166,9 +166,9 @@ export type PaymentPeriod = (typeof PaymentPeriod)[keyof typeof PaymentPeriod];
  */
 export const CoverageTermType = {
   /** 固定期限 (cover ends on a fixed date) */
-  FIXED_DATE: 'COVERAGE_TERM_TYPE_FIXED_DATE',
+  FIXED_DATE: "COVERAGE_TERM_TYPE_FIXED_DATE",
   /** 终身 (lifetime cover) */
-  LIFETIME: 'COVERAGE_TERM_TYPE_LIFETIME',
+  LIFETIME: "COVERAGE_TERM_TYPE_LIFETIME",
 } as const;
 
 /** One of the values of {@link CoverageTermType}. */
@@ -193,23 +193,23 @@ export type CoverageTermType = (typeof CoverageTermType)[keyof typeof CoverageTe
  */
 export const ErrorCode = {
   /** 参数错误 (invalid parameter; 400, do not retry unchanged) */
-  PARAM_ERROR: 'PARAM_ERROR',
+  PARAM_ERROR: "PARAM_ERROR",
   /** 请求不符合接口规则或业务规则 (request breaks the APIv3 or a business rule; 400) */
-  INVALID_REQUEST: 'INVALID_REQUEST',
+  INVALID_REQUEST: "INVALID_REQUEST",
   /** 签名验证不通过 (request signature not verified; 401) */
-  SIGN_ERROR: 'SIGN_ERROR',
+  SIGN_ERROR: "SIGN_ERROR",
   /** 无权限 (no permission for this product, or a business rule refused; 403) */
-  NO_AUTH: 'NO_AUTH',
+  NO_AUTH: "NO_AUTH",
   /** 资源不存在 (no such record; 404) */
-  RESOURCE_NOT_EXISTS: 'RESOURCE_NOT_EXISTS',
+  RESOURCE_NOT_EXISTS: "RESOURCE_NOT_EXISTS",
   /** 频率超限 (rate limit exceeded; 429, back off) */
-  RATELIMIT_EXCEEDED: 'RATELIMIT_EXCEEDED',
+  RATELIMIT_EXCEEDED: "RATELIMIT_EXCEEDED",
   /** 频率超限 (rate limit exceeded, per-API spelling; 429, back off) */
-  FREQUENCY_LIMITED: 'FREQUENCY_LIMITED',
+  FREQUENCY_LIMITED: "FREQUENCY_LIMITED",
   /** 系统异常 (WeChat Pay system error; 500, retry with the same parameters) */
-  SYSTEM_ERROR: 'SYSTEM_ERROR',
+  SYSTEM_ERROR: "SYSTEM_ERROR",
   /** 服务不可用 (service unavailable; 502/503, retry later) */
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 } as const;
 
 /** One of the known values of {@link ErrorCode}, or another string. */

@@ -7,26 +7,26 @@ import type { components } from './schema.js';
  * 提交保单授权申请的请求体 (request body of 提交保单授权申请).
  * Must be sent before the insurance entrusted-deduction pre-signing call for the same contract.
  */
-export type SubmitAuthorizationRequest = components['schemas']['SubmitAuthorizationRequest'];
+export type SubmitAuthorizationRequest = components['schemas']["SubmitAuthorizationRequest"];
 
 /**
  * 提交保单授权申请的应答 (result of 提交保单授权申请). Right after the call `auth_state` is `AUTH_STATE_INIT`.
  * Note (D4): `appid` is optional here, following the community spec; it is required in `AuthorizationDetail`.
  */
-export type Authorization = components['schemas']['Authorization'];
+export type Authorization = components['schemas']["Authorization"];
 
 /**
  * 查询保单授权信息的应答 (result of 查询保单授权信息): whether and when the user authorized, and the current state.
  * Same fields as `Authorization`, but `appid` is always returned (D4).
  */
-export type AuthorizationDetail = components['schemas']['AuthorizationDetail'];
+export type AuthorizationDetail = components['schemas']["AuthorizationDetail"];
 
 /**
  * 上传保单的请求体 (request body of 上传保单). There is no `insurance_name` here: it was given in 提交保单授权申请 (D5).
  * Conditional rules: `POLICY_TYPE_CAR` ⇒ `car_number`; `POLICY_TYPE_PET` ⇒ `pet_name`;
  * `POLICY_STATE_APPROVED` / `POLICY_STATE_INACTIVE` ⇒ `policy_code`.
  */
-export type UploadPolicyRequest = components['schemas']['UploadPolicyRequest'];
+export type UploadPolicyRequest = components['schemas']["UploadPolicyRequest"];
 
 /**
  * 更新保单信息的请求体，所有字段选填，只传需要变更的字段 (request body of 更新保单信息; every field is optional, send what changed).
@@ -34,7 +34,7 @@ export type UploadPolicyRequest = components['schemas']['UploadPolicyRequest'];
  * Conditional rules, checked within this body: when it sets `policy_type` to CAR or PET, send `car_number` / `pet_name`
  * with it; when it sets `policy_state` to APPROVED or INACTIVE, send `policy_code` with it.
  */
-export type UpdatePolicyRequest = components['schemas']['UpdatePolicyRequest'];
+export type UpdatePolicyRequest = components['schemas']["UpdatePolicyRequest"];
 
 /**
  * 保单信息 (a policy as stored by WeChat Pay); returned by 上传保单, 查询保单 and 更新保单信息.
@@ -42,48 +42,46 @@ export type UpdatePolicyRequest = components['schemas']['UpdatePolicyRequest'];
  * Conditional rules: `POLICY_TYPE_CAR` ⇒ `car_number`; `POLICY_TYPE_PET` ⇒ `pet_name`;
  * `POLICY_STATE_APPROVED` / `POLICY_STATE_INACTIVE` ⇒ `policy_code`.
  */
-export type Policy = components['schemas']['Policy'];
+export type Policy = components['schemas']["Policy"];
 
 /** 保单绑定保险代扣协议的请求体 (request body of 保单绑定保险代扣协议): the contract to link to the policy. */
-export type BindContractRequest = components['schemas']['BindContractRequest'];
+export type BindContractRequest = components['schemas']["BindContractRequest"];
 
 /** APIv3 错误应答 (error body returned with 4xx / 5xx). Branch on `code` (see ErrorCode), never on `message`. */
-export type ErrorResponse = components['schemas']['ErrorResponse'];
+export type ErrorResponse = components['schemas']["ErrorResponse"];
 
 /**
  * 用户授权结果通知的报文 (envelope of the INSURANCE_POLICY_MANAGEMENT.GRANTED notification). Verify the Wechatpay-* signature
  * headers first, then decrypt `resource.ciphertext` with the APIv3 key to get a GrantedNotificationResource.
  */
-export type GrantedNotification = components['schemas']['GrantedNotification'];
+export type GrantedNotification = components['schemas']["GrantedNotification"];
 
 /**
  * 用户授权结果通知解密后的数据 (decrypted `resource.ciphertext` of the GRANTED notification).
  * The official field table could not be read; this follows the community transcription, so extra fields
  * (for example appid, plan_id, out_contract_code) are tolerated.
  */
-export type GrantedNotificationResource = components['schemas']['GrantedNotificationResource'];
+export type GrantedNotificationResource = components['schemas']["GrantedNotificationResource"];
 
 /**
  * 查询超时未上传保单原因的报文 (envelope of the INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY notification). WeChat Pay sends it
  * for authorized records whose policy was not uploaded in time. Verify the signature, decrypt `resource.ciphertext`, and
  * answer with the reason in the HTTP response within 5 seconds.
  */
-export type PendingUploadQueryNotification =
-  components['schemas']['PendingUploadQueryNotification'];
+export type PendingUploadQueryNotification = components['schemas']["PendingUploadQueryNotification"];
 
 /**
  * 查询超时未上传保单原因通知解密后的数据 (decrypted `resource.ciphertext` of the PENDING_UPLOAD_QUERY notification).
  * The payload is not retrievable from any source; only `out_insurance_no` is assumed, and any other field is allowed.
  */
-export type PendingUploadQueryNotificationResource =
-  components['schemas']['PendingUploadQueryNotificationResource'];
+export type PendingUploadQueryNotificationResource = components['schemas']["PendingUploadQueryNotificationResource"];
 
 /**
  * 商户对查询超时未上传保单原因的应答 (the merchant's answer to PENDING_UPLOAD_QUERY). WeChat Pay expects the reason in the
  * HTTP response, but the expected format (reason codes, field names) could not be retrieved: this schema is a placeholder
  * with one optional free-text field and accepts anything else.
  */
-export type PendingUploadQueryReply = components['schemas']['PendingUploadQueryReply'];
+export type PendingUploadQueryReply = components['schemas']["PendingUploadQueryReply"];
 
 /** 商户处理通知失败时的应答 (answer to send with a 4xx / 5xx status when handling a notification failed; WeChat Pay then retries). */
-export type NotificationFailureReply = components['schemas']['NotificationFailureReply'];
+export type NotificationFailureReply = components['schemas']["NotificationFailureReply"];
