@@ -46,10 +46,14 @@ async function findProducts(): Promise<Product[]> {
     return [withConfig('spec', specDir)];
   }
   const entries = await readdir(specDir, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isDirectory() && existsSync(join(specDir, entry.name, 'openapi.yaml')))
-    .map((entry) => withConfig(entry.name, join(specDir, entry.name)))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return (
+    entries
+      // `spec/dist` holds `pnpm lint:spec`'s bundle, not a product.
+      .filter((entry) => entry.isDirectory() && entry.name !== 'dist')
+      .filter((entry) => existsSync(join(specDir, entry.name, 'openapi.yaml')))
+      .map((entry) => withConfig(entry.name, join(specDir, entry.name)))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  );
 }
 
 /** What this file uses of @redocly/openapi-core. */
