@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { commonTestConfig } from '../vitest.packages.js';
 
-// Workspace packages (core's JSON-pointer helpers) from source, as bin/generate.js reads them.
+// Workspace packages (core's JSON-pointer helpers) from source: tests need no build of core.
 const conditions = ['@wechatpay-kit/source'];
 
 export default defineConfig({

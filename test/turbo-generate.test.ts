@@ -49,7 +49,9 @@ describe('turbo run generate', { timeout: 120_000 }, () => {
     const tasks = await dryRun();
     expect(products.length).toBeGreaterThan(0);
     for (const product of products) {
-      const task = tasks.find((item) => item.package === `@wechatpay-kit/${product}`);
+      const task = tasks.find(
+        (item) => item.package === `@wechatpay-kit/${product}` && item.task === 'generate',
+      );
       expect(task, `no generate task for ${product}`).toBeDefined();
       const inputs = Object.keys(task?.inputs ?? {}).map((path) => fromRoot(product, path));
       const specFiles = inputs.filter((path) => path.startsWith('spec/'));

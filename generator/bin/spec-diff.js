@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-// `pnpm spec:diff`: runs the TypeScript CLI through tsx, as bin/generate.js does.
-import { register } from 'node:module';
-import { register as registerTsx } from 'tsx/esm/api';
+// `pnpm spec:diff`: runs the compiled CLI, as bin/generate.js does.
+import module from 'node:module';
 
-registerTsx();
-register('./source-condition.js', import.meta.url);
-const { main } = await import('../src/diff/cli.ts');
+module.enableCompileCache?.();
+const { main } = await import('../dist/diff/cli.js');
 // pnpm runs root scripts in the repository root; INIT_CWD is where the user typed the command.
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.env.INIT_CWD ?? process.cwd(),

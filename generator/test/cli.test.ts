@@ -194,8 +194,8 @@ describe('wechatpay-kit-generate', () => {
 
 // The one test that starts the real executable, on its cheapest path (no generation): what only a
 // process shows is the bin's wiring, i.e. INIT_CWD as the working folder, stderr and the exit code.
-// Starting tsx and the TypeScript toolchain is ~4 s of CPU, which took over a minute on a crowded
-// 2-core machine: its time limit is a safety net only.
+// It runs the compiled CLI in dist/ (turbo builds it before this package's tests); loading the
+// TypeScript toolchain took over a minute on a crowded 2-core machine: the limit is a safety net.
 describe('bin/generate.js', () => {
   it('runs the CLI from INIT_CWD and exits with its code', { timeout: 300_000 }, async () => {
     const { dir } = await scratchMini();

@@ -27,7 +27,7 @@ describe('encrypted fields through the generator', { timeout: 90_000 }, () => {
     });
     const operations = (await generate(target)).find((file) => file.path === 'operations.ts');
     expect(operations?.content).toContain(
-      "request: ['/extras/*{}', '/holders/*/id_number', '/insured_name_list/*', '/policy_code'],",
+      '"request": ["/extras/*{}", "/holders/*/id_number", "/insured_name_list/*", "/policy_code"],',
     );
   });
 

@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind } from '../lib/ts-morph.js';
 import type { OperationModel } from '../model.js';
 import { docsOf, literal } from './source-file.js';
 

@@ -1,9 +1,5 @@
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type CodeBlockWriter,
-  type StatementStructures,
-} from 'ts-morph';
+import type { CodeBlockWriter, StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../lib/ts-morph.js';
 import type { EnumMemberModel, EnumModel } from '../model.js';
 import { docsOf, escapeDoc, literal, propertyKey } from './source-file.js';
 

@@ -1,4 +1,5 @@
-import { StructureKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
+import type { CodeBlockWriter, StatementStructures } from 'ts-morph';
+import { StructureKind } from '../lib/ts-morph.js';
 import type { OperationModel } from '../model.js';
 import { docsOf, literal, propertyKey } from './source-file.js';
 

@@ -1,12 +1,10 @@
-import {
-  StructureKind,
-  type ExportDeclarationStructure,
-  type OptionalKind,
-  type StatementStructures,
-} from 'ts-morph';
+import type { ExportDeclarationStructure, OptionalKind, StatementStructures } from 'ts-morph';
+import { StructureKind } from '../lib/ts-morph.js';
 import type { ApiModel } from '../model.js';
 
-type Export = OptionalKind<ExportDeclarationStructure> & { kind: StructureKind.ExportDeclaration };
+type Export = OptionalKind<ExportDeclarationStructure> & {
+  kind: typeof StructureKind.ExportDeclaration;
+};
 
 const TABLES = ['OperationId', 'WebhookEventType', 'WebhookResources'];
 const SCHEMA_TYPES = ['components', 'operations', 'paths', 'webhooks'];

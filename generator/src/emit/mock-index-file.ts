@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../lib/ts-morph.js';
 import type { OperationModel } from '../model.js';
 import { docsOf, literal, propertyKey } from './source-file.js';
 

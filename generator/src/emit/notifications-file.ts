@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind } from '../lib/ts-morph.js';
 import { docsOf } from './source-file.js';
 
 /** `notifications.ts`: the callback parser, typed with this API's decrypted resources. */

@@ -1,13 +1,14 @@
-import openapiTS, {
+import type { OpenAPI3, SchemaObject } from 'openapi-typescript';
+import type { TypeNode } from 'typescript';
+import {
   STRING,
   astToString,
+  openapiTypes as typeNodes,
   tsIntersection,
   tsLiteral,
   tsUnion,
-  type OpenAPI3,
-  type SchemaObject,
-} from 'openapi-typescript';
-import ts from 'typescript';
+} from '../lib/openapi-typescript.js';
+import { ts } from '../lib/typescript.js';
 import type { Node } from '../lib/document.js';
 import { EXTENSIBLE_ENUM } from '../transform/enum-schema.js';
 
@@ -16,8 +17,7 @@ import { EXTENSIBLE_ENUM } from '../transform/enum-schema.js';
  * writes for the model's `typesDocument`, which is handed over: openapi-typescript changes it.
  */
 export async function openapiTypes(typesDocument: Node): Promise<string> {
-  const ast = await openapiTS(typesDocument as unknown as OpenAPI3, {
-    silent: true,
+  const ast = typeNodes(typesDocument as unknown as OpenAPI3, {
     alphabetize: false,
     exportType: false,
     transform: openEnumType,
@@ -26,7 +26,7 @@ export async function openapiTypes(typesDocument: Node): Promise<string> {
 }
 
 /** `x-extensible-enum: [A, B]` as `'A' | 'B' | (string & {})`: any string, known ones suggested. */
-function openEnumType(schema: SchemaObject): ts.TypeNode | undefined {
+function openEnumType(schema: SchemaObject): TypeNode | undefined {
   const values: unknown = (schema as Node)[EXTENSIBLE_ENUM];
   if (!Array.isArray(values)) {
     return undefined;

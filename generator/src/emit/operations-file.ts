@@ -1,9 +1,5 @@
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type CodeBlockWriter,
-  type StatementStructures,
-} from 'ts-morph';
+import type { CodeBlockWriter, StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../lib/ts-morph.js';
 import type { OperationModel, WebhookModel } from '../model.js';
 import { docsOf, escapeDoc, literal, propertyKey } from './source-file.js';
 
@@ -23,7 +19,7 @@ export function operationStatements(
     ...(webhooks.length > 0
       ? [
           {
-            kind: StructureKind.ImportDeclaration as const,
+            kind: StructureKind.ImportDeclaration as typeof StructureKind.ImportDeclaration,
             isTypeOnly: true,
             moduleSpecifier: './schema.js',
             namedImports: ['components'],

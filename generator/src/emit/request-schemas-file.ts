@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from '../lib/ts-morph.js';
 import type { ApiModel } from '../model.js';
 import { docsOf } from './source-file.js';
 
@@ -16,7 +17,7 @@ export function requestSchemaStatements(
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: docsOf(doc),
-    declarations: [{ name, type, initializer: JSON.stringify(value) }],
+    declarations: [{ name, type, initializer: JSON.stringify(value, null, 2) }],
   });
   return [
     constant(

@@ -1,13 +1,12 @@
+import type { OptionalKind, JSDocStructure, StatementStructures } from 'ts-morph';
 import {
   IndentationText,
   NewLineKind,
   Project,
   QuoteKind,
   StructureKind,
-  type OptionalKind,
-  type JSDocStructure,
-  type StatementStructures,
-} from 'ts-morph';
+} from '../lib/ts-morph.js';
+import { formatTypeScript } from '../lib/format.js';
 
 const project = new Project({
   useInMemoryFileSystem: true,
@@ -20,8 +19,8 @@ const project = new Project({
 });
 
 /**
- * Prints statements as the text of one TypeScript module (formatting happens later), with a
- * blank line between top-level statements except inside the import block.
+ * Prints statements as the text of one formatted TypeScript module, with a blank line between
+ * top-level statements except inside the import block.
  */
 export function printStatements(
   fileName: string,
@@ -34,7 +33,7 @@ export function printStatements(
     return file.getFullText().trim();
   });
   project.removeSourceFile(file);
-  return blocks
+  const text = blocks
     .map((block, index) => {
       const joinsImports =
         index > 0 && isImport(statements[index - 1]) && isImport(statements[index]);
@@ -42,6 +41,7 @@ export function printStatements(
     })
     .join('')
     .concat('\n');
+  return formatTypeScript(text);
 }
 
 function isImport(statement: StatementStructures | undefined): boolean {
@@ -71,9 +71,14 @@ export function escapeDoc(text: string): string {
   return text.replaceAll('*/', '*\\/');
 }
 
-/** A string literal for generated code (the formatter settles the quote style). */
+/** A string literal for generated code. */
 export function literal(value: string | number | boolean): string {
-  return JSON.stringify(value);
+  if (typeof value !== 'string') {
+    return String(value);
+  }
+  // Single quotes, as the rest of the repository writes strings.
+  const json = JSON.stringify(value).slice(1, -1).replaceAll('\\"', '"');
+  return `'${json.replaceAll("'", "\\'")}'`;
 }
 
 /** A property key: bare when it is an identifier, quoted otherwise. */

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import type { StatementStructures } from 'ts-morph';
 import { byCodePoint } from '../lib/compare.js';
-import { formatLikeRepo } from '../lib/format.js';
 import { clientStatements } from '../emit/client-file.js';
 import { enumStatements } from '../emit/enums-file.js';
 import { generatedHeader } from '../emit/header.js';
@@ -83,7 +81,7 @@ export async function generateWithModel(
       path: path as string,
       content: header + printStatements(path as string, statements as StatementStructures[]),
     }));
-    outputs.push({ outDir: target.mockOutDir, files: await formatted(raw, target.mockOutDir) });
+    outputs.push({ outDir: target.mockOutDir, files: byPath(raw) });
   }
   return { model, outputs };
 }
@@ -159,16 +157,9 @@ async function clientFiles(
   ];
   const paths = raw.map((file) => file.path);
   raw.push({ path: 'README.md', content: generatedReadme(model, target.specLabel, paths) });
-  return formatted(raw, target.outDir);
+  return byPath(raw);
 }
 
-/** Formats each file as Prettier would in its folder, sorted by path. */
-async function formatted(raw: readonly GeneratedFile[], outDir: string): Promise<GeneratedFile[]> {
-  const files = await Promise.all(
-    raw.map(async (file) => ({
-      ...file,
-      content: await formatLikeRepo(file.content, join(outDir, file.path)),
-    })),
-  );
-  return files.sort((a, b) => byCodePoint(a.path, b.path));
+function byPath(files: readonly GeneratedFile[]): GeneratedFile[] {
+  return [...files].sort((a, b) => byCodePoint(a.path, b.path));
 }

@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import {
+  BaseResolver,
   bundle,
   createConfig,
   lint,
@@ -46,9 +47,13 @@ export async function loadSpec(
 ): Promise<LoadedSpec> {
   const ownRules = redoclyConfigPath !== undefined;
   const config = await configFor(redoclyConfigPath);
-  const lintProblems = await guard(specPath, cwd, () => lint({ ref: specPath, config }));
+  // One resolver for both steps: each spec file is read and parsed once.
+  const externalRefResolver = new BaseResolver(config.resolve);
+  const lintProblems = await guard(specPath, cwd, () =>
+    lint({ ref: specPath, config, externalRefResolver }),
+  );
   const bundled = await guard(specPath, cwd, () =>
-    bundle({ ref: specPath, config, dereference: false }),
+    bundle({ ref: specPath, config, dereference: false, externalRefResolver }),
   );
   const problems = [...lintProblems, ...bundled.problems]
     .filter((problem) => !problem.ignored)

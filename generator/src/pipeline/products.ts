@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatLikeRepo } from '../lib/format.js';
+import { formatLikeRepo } from '../lib/prettier-format.js';
 import { clientReadme } from '../product/client-readme.js';
 import {
   CLIENT_INDEX,

@@ -3,12 +3,7 @@
 
 import { operationTable, type paths } from '@wechatpay-kit/mini';
 import type { HttpHandler } from 'msw';
-import {
-  operationHandler,
-  withAll,
-  type HandlerOptions,
-  type OperationHandlerFactory,
-} from '@wechatpay-kit/mock';
+import { operationHandler, withAll, type HandlerOptions, type OperationHandlerFactory } from '@wechatpay-kit/mock';
 
 /** The typed handler factory of each operation, and `all()`. */
 export interface MiniHandlers {
@@ -29,25 +24,9 @@ export interface MiniHandlers {
  */
 export function createMiniHandlers(options: HandlerOptions): MiniHandlers {
   return withAll({
-    handleUploadPolicy: operationHandler<paths['/v1/policies']['post']>(
-      operationTable.uploadPolicy,
-      options,
-      { policy_no: 'qA7WfRZB', insured_name_list: [], policy_state: 'POLICY_STATE_ISSUING' },
-    ),
-    handleQueryPolicy: operationHandler<paths['/v1/policies/{policy_no}']['get']>(
-      operationTable.queryPolicy,
-      options,
-      {
-        policy_no: 'P20250921001',
-        insured_name_list: ['WhjecG4z'],
-        policy_state: 'POLICY_STATE_APPROVED',
-        policy_code: 'C001',
-      },
-    ),
-    handleRemovePolicy: operationHandler<paths['/v1/policies/{policy_no}']['delete']>(
-      operationTable.removePolicy,
-      options,
-    ),
+    handleUploadPolicy: operationHandler<paths['/v1/policies']['post']>(operationTable.uploadPolicy, options, { "policy_no": "qA7WfRZB", "insured_name_list": [], "policy_state": "POLICY_STATE_ISSUING" }),
+    handleQueryPolicy: operationHandler<paths['/v1/policies/{policy_no}']['get']>(operationTable.queryPolicy, options, { "policy_no": "P20250921001", "insured_name_list": ["WhjecG4z"], "policy_state": "POLICY_STATE_APPROVED", "policy_code": "C001" }),
+    handleRemovePolicy: operationHandler<paths['/v1/policies/{policy_no}']['delete']>(operationTable.removePolicy, options),
   });
 }
 

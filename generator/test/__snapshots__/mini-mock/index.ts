@@ -13,16 +13,7 @@ export const miniMock: MockProduct = {
   operations: operationTable,
   schemas: { schemaDocument, requestSchemas },
   examples: {
-    uploadPolicy: {
-      policy_no: 'qA7WfRZB',
-      insured_name_list: [],
-      policy_state: 'POLICY_STATE_ISSUING',
-    },
-    queryPolicy: {
-      policy_no: 'P20250921001',
-      insured_name_list: ['WhjecG4z'],
-      policy_state: 'POLICY_STATE_APPROVED',
-      policy_code: 'C001',
-    },
+    uploadPolicy: { "policy_no": "qA7WfRZB", "insured_name_list": [], "policy_state": "POLICY_STATE_ISSUING" },
+    queryPolicy: { "policy_no": "P20250921001", "insured_name_list": ["WhjecG4z"], "policy_state": "POLICY_STATE_APPROVED", "policy_code": "C001" },
   },
 };

@@ -2,68 +2,134 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 /** The component schemas (JSON Schema 2020-12, documentation stripped); refs are `#/components/schemas/…`. */
-export const schemaDocument: { components: { schemas: Record<string, object> } } = {
-  components: {
-    schemas: {
-      PolicyState: { type: 'string', enum: ['POLICY_STATE_ISSUING', 'POLICY_STATE_APPROVED'] },
-      ErrorCode: { type: 'string' },
-      Holder: { type: 'object', properties: { id_number: { type: 'string' } } },
-      Policy: {
-        type: 'object',
-        required: ['policy_no', 'insured_name_list', 'policy_state'],
-        properties: {
-          policy_no: { type: 'string', maxLength: 32 },
-          insured_name_list: { type: 'array', maxItems: 11, items: { type: 'string' } },
-          holders: { type: 'array', items: { $ref: '#/components/schemas/Holder' } },
-          policy_state: { $ref: '#/components/schemas/PolicyState' },
-          policy_code: { type: 'string' },
-        },
-        allOf: [
-          {
-            if: {
-              required: ['policy_state'],
-              properties: { policy_state: { const: 'POLICY_STATE_APPROVED' } },
-            },
-            then: { required: ['policy_code'] },
-          },
+export const schemaDocument: { components: { schemas: Record<string, object>; }; } = {
+  "components": {
+    "schemas": {
+      "PolicyState": {
+        "type": "string",
+        "enum": [
+          "POLICY_STATE_ISSUING",
+          "POLICY_STATE_APPROVED"
+        ]
+      },
+      "ErrorCode": {
+        "type": "string"
+      },
+      "Holder": {
+        "type": "object",
+        "properties": {
+          "id_number": {
+            "type": "string"
+          }
+        }
+      },
+      "Policy": {
+        "type": "object",
+        "required": [
+          "policy_no",
+          "insured_name_list",
+          "policy_state"
         ],
+        "properties": {
+          "policy_no": {
+            "type": "string",
+            "maxLength": 32
+          },
+          "insured_name_list": {
+            "type": "array",
+            "maxItems": 11,
+            "items": {
+              "type": "string"
+            }
+          },
+          "holders": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Holder"
+            }
+          },
+          "policy_state": {
+            "$ref": "#/components/schemas/PolicyState"
+          },
+          "policy_code": {
+            "type": "string"
+          }
+        },
+        "allOf": [
+          {
+            "if": {
+              "required": [
+                "policy_state"
+              ],
+              "properties": {
+                "policy_state": {
+                  "const": "POLICY_STATE_APPROVED"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "policy_code"
+              ]
+            }
+          }
+        ]
       },
-      PolicyChanged: {
-        type: 'object',
-        required: ['policy_no'],
-        additionalProperties: true,
-        properties: { policy_no: { type: 'string' } },
-      },
-    },
-  },
+      "PolicyChanged": {
+        "type": "object",
+        "required": [
+          "policy_no"
+        ],
+        "additionalProperties": true,
+        "properties": {
+          "policy_no": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  }
 };
 
 /** Per operation: the path-parameter object schema, the required request headers and the JSON body schema. */
-export const requestSchemas: Record<
-  string,
-  { path: object | null; headers: readonly string[]; body: object | null }
-> = {
-  uploadPolicy: {
-    path: null,
-    headers: ['Wechatpay-Serial'],
-    body: { $ref: '#/components/schemas/Policy' },
+export const requestSchemas: Record<string, { path: object | null; headers: readonly string[]; body: object | null; }> = {
+  "uploadPolicy": {
+    "path": null,
+    "headers": [
+      "Wechatpay-Serial"
+    ],
+    "body": {
+      "$ref": "#/components/schemas/Policy"
+    }
   },
-  queryPolicy: {
-    path: {
-      type: 'object',
-      required: ['policy_no'],
-      properties: { policy_no: { type: 'string' } },
+  "queryPolicy": {
+    "path": {
+      "type": "object",
+      "required": [
+        "policy_no"
+      ],
+      "properties": {
+        "policy_no": {
+          "type": "string"
+        }
+      }
     },
-    headers: [],
-    body: null,
+    "headers": [],
+    "body": null
   },
-  removePolicy: {
-    path: {
-      type: 'object',
-      required: ['policy_no'],
-      properties: { policy_no: { type: 'string' } },
+  "removePolicy": {
+    "path": {
+      "type": "object",
+      "required": [
+        "policy_no"
+      ],
+      "properties": {
+        "policy_no": {
+          "type": "string"
+        }
+      }
     },
-    headers: [],
-    body: null,
-  },
+    "headers": [],
+    "body": null
+  }
 };

@@ -2,11 +2,7 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 import type { WechatpayClientOptions } from '@wechatpay-kit/core';
-import {
-  createWechatpayClient,
-  type OperationMethod,
-  type PathsForFetch,
-} from '@wechatpay-kit/core/internal';
+import { createWechatpayClient, type OperationMethod, type PathsForFetch } from '@wechatpay-kit/core/internal';
 import type { Client } from 'openapi-fetch';
 import { operationTable } from './operations.js';
 import type { paths } from './schema.js';
@@ -47,8 +43,5 @@ export type MiniClientOptions = WechatpayClientOptions;
  * Call `GET`/`POST`/`PATCH` with a path, or one method per operation.
  */
 export function createMiniClient(options: MiniClientOptions): MiniClient {
-  return createWechatpayClient<PathsForFetch<paths>, MiniOperations>(options, {
-    operations: operationTable,
-    product: '@wechatpay-kit/mini',
-  });
+  return createWechatpayClient<PathsForFetch<paths>, MiniOperations>(options, { operations: operationTable, product: '@wechatpay-kit/mini' });
 }

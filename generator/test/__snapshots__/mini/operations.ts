@@ -7,35 +7,11 @@ import type { components } from './schema.js';
 /** Every operation: method, path, success status, required headers and the JSON pointers of encrypted fields. */
 export const operationTable = {
   /** 上传保单 */
-  uploadPolicy: {
-    operationId: 'uploadPolicy',
-    method: 'POST',
-    path: '/v1/policies',
-    successStatus: 200,
-    requiredHeaders: ['Wechatpay-Serial'],
-    encryptedFields: {
-      request: ['/holders/*/id_number', '/insured_name_list/*'],
-      response: ['/holders/*/id_number', '/insured_name_list/*'],
-    },
-  },
+  uploadPolicy: { "operationId": "uploadPolicy", "method": "POST", "path": "/v1/policies", "successStatus": 200, "requiredHeaders": ["Wechatpay-Serial"], "encryptedFields": { "request": ["/holders/*/id_number", "/insured_name_list/*"], "response": ["/holders/*/id_number", "/insured_name_list/*"] } },
   /** 查询保单 */
-  queryPolicy: {
-    operationId: 'queryPolicy',
-    method: 'GET',
-    path: '/v1/policies/{policy_no}',
-    successStatus: 200,
-    requiredHeaders: [],
-    encryptedFields: { request: [], response: ['/holders/*/id_number', '/insured_name_list/*'] },
-  },
+  queryPolicy: { "operationId": "queryPolicy", "method": "GET", "path": "/v1/policies/{policy_no}", "successStatus": 200, "requiredHeaders": [], "encryptedFields": { "request": [], "response": ["/holders/*/id_number", "/insured_name_list/*"] } },
   /** Remove a policy */
-  removePolicy: {
-    operationId: 'removePolicy',
-    method: 'DELETE',
-    path: '/v1/policies/{policy_no}',
-    successStatus: 204,
-    requiredHeaders: [],
-    encryptedFields: { request: [], response: [] },
-  },
+  removePolicy: { "operationId": "removePolicy", "method": "DELETE", "path": "/v1/policies/{policy_no}", "successStatus": 204, "requiredHeaders": [], "encryptedFields": { "request": [], "response": [] } },
 } as const satisfies Readonly<Record<string, OperationDescriptor>>;
 
 export type OperationId = keyof typeof operationTable;
@@ -43,11 +19,7 @@ export type OperationId = keyof typeof operationTable;
 /** Every callback event type, with the component schema of its decrypted resource. */
 export const webhookTable = {
   /** Policy changed */
-  'POLICY.CHANGED': {
-    eventType: 'POLICY.CHANGED',
-    operationId: 'policyChangedNotification',
-    resourceSchema: 'PolicyChanged',
-  },
+  'POLICY.CHANGED': { "eventType": "POLICY.CHANGED", "operationId": "policyChangedNotification", "resourceSchema": "PolicyChanged" },
 } as const satisfies Readonly<Record<string, WebhookDescriptor>>;
 
 export type WebhookEventType = keyof typeof webhookTable;

@@ -2,229 +2,229 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 export interface paths {
-  '/v1/policies': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传保单
+         * @description Upload a policy.
+         */
+        post: operations["uploadPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * 上传保单
-     * @description Upload a policy.
-     */
-    post: operations['uploadPolicy'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/policies/{policy_no}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Policy number. */
-        policy_no: string;
-      };
-      cookie?: never;
+    "/v1/policies/{policy_no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Policy number. */
+                policy_no: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * 查询保单
+         * @deprecated
+         */
+        get: operations["queryPolicy"];
+        put?: never;
+        post?: never;
+        /** Remove a policy */
+        delete: operations["removePolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * 查询保单
-     * @deprecated
-     */
-    get: operations['queryPolicy'];
-    put?: never;
-    post?: never;
-    /** Remove a policy */
-    delete: operations['removePolicy'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export interface webhooks {
-  'POLICY.CHANGED': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "POLICY.CHANGED": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Policy changed */
+        post: operations["policyChangedNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Policy changed */
-    post: operations['policyChangedNotification'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export interface components {
-  schemas: {
-    /**
-     * @description Policy state.
-     * @enum {string}
-     */
-    PolicyState: 'POLICY_STATE_ISSUING' | 'POLICY_STATE_APPROVED';
-    /** @description Documented error codes; the API may answer others. */
-    ErrorCode: 'PARAM_ERROR' | 'SYSTEM_ERROR' | (string & {});
-    /** @description A policy holder. */
-    Holder: {
-      /** @description Encrypted id number. */
-      id_number?: string;
-    };
-    Policy: {
-      /** @description Policy number. */
-      policy_no: string;
-      /** @description Insured names, each encrypted. */
-      insured_name_list: string[];
-      /** @description Holders. */
-      holders?: components['schemas']['Holder'][];
-      policy_state: components['schemas']['PolicyState'];
-      /** @description Insurer policy code. */
-      policy_code?: string;
-    } & unknown;
-    /** @description The decrypted resource; undocumented fields may come too. */
-    PolicyChanged: {
-      /** @description Policy number. */
-      policy_no: string;
-    };
-  };
-  responses: {
-    /** @description Bad request. */
-    BadRequest: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': {
-          code?: components['schemas']['ErrorCode'];
+    schemas: {
+        /**
+         * @description Policy state.
+         * @enum {string}
+         */
+        PolicyState: "POLICY_STATE_ISSUING" | "POLICY_STATE_APPROVED";
+        /** @description Documented error codes; the API may answer others. */
+        ErrorCode: "PARAM_ERROR" | "SYSTEM_ERROR" | (string & {});
+        /** @description A policy holder. */
+        Holder: {
+            /** @description Encrypted id number. */
+            id_number?: string;
         };
-      };
+        Policy: {
+            /** @description Policy number. */
+            policy_no: string;
+            /** @description Insured names, each encrypted. */
+            insured_name_list: string[];
+            /** @description Holders. */
+            holders?: components["schemas"]["Holder"][];
+            policy_state: components["schemas"]["PolicyState"];
+            /** @description Insurer policy code. */
+            policy_code?: string;
+        } & unknown;
+        /** @description The decrypted resource; undocumented fields may come too. */
+        PolicyChanged: {
+            /** @description Policy number. */
+            policy_no: string;
+        };
     };
-  };
-  parameters: {
-    /** @description Key id. */
-    WechatpaySerial: string;
-  };
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: {
+        /** @description Bad request. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    code?: components["schemas"]["ErrorCode"];
+                };
+            };
+        };
+    };
+    parameters: {
+        /** @description Key id. */
+        WechatpaySerial: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  uploadPolicy: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Key id. */
-        'Wechatpay-Serial': components['parameters']['WechatpaySerial'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['Policy'];
-      };
-    };
-    responses: {
-      /** @description The stored policy. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    uploadPolicy: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Key id. */
+                "Wechatpay-Serial": components["parameters"]["WechatpaySerial"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Policy'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Policy"];
+            };
         };
-      };
-      400: components['responses']['BadRequest'];
-    };
-  };
-  queryPolicy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Policy number. */
-        policy_no: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The stored policy. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description The stored policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
         };
-        content: {
-          'application/json': components['schemas']['Policy'];
+    };
+    queryPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Policy number. */
+                policy_no: string;
+            };
+            cookie?: never;
         };
-      };
-      404: components['responses']['BadRequest'];
-    };
-  };
-  removePolicy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Policy number. */
-        policy_no: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed. */
-      204: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The stored policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            404: components["responses"]["BadRequest"];
         };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
     };
-  };
-  policyChangedNotification: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': {
-          /**
-           * @description Event type.
-           * @constant
-           */
-          event_type: 'POLICY.CHANGED';
-          /** @description Encrypted resource. */
-          resource: {
-            /** @description Ciphertext. */
-            ciphertext?: string;
-          };
+    removePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Policy number. */
+                policy_no: string;
+            };
+            cookie?: never;
         };
-      };
-    };
-    responses: {
-      /** @description Accepted. */
-      204: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
         };
-        content?: never;
-      };
     };
-  };
+    policyChangedNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Event type.
+                     * @constant
+                     */
+                    event_type: "POLICY.CHANGED";
+                    /** @description Encrypted resource. */
+                    resource: {
+                        /** @description Ciphertext. */
+                        ciphertext?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }

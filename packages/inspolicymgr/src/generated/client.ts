@@ -2,11 +2,7 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 import type { WechatpayClientOptions } from '@wechatpay-kit/core';
-import {
-  createWechatpayClient,
-  type OperationMethod,
-  type PathsForFetch,
-} from '@wechatpay-kit/core/internal';
+import { createWechatpayClient, type OperationMethod, type PathsForFetch } from '@wechatpay-kit/core/internal';
 import type { Client } from 'openapi-fetch';
 import { operationTable } from './operations.js';
 import type { paths } from './schema.js';
@@ -40,10 +36,7 @@ export interface InspolicymgrOperations {
    *
    * `GET /v3/inspolicymgr/deduct/authorizations/{out_insurance_no}`
    */
-  queryAuthorization: OperationMethod<
-    paths['/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}'],
-    'GET'
-  >;
+  queryAuthorization: OperationMethod<paths['/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}'], 'GET'>;
   /**
    * 上传保单
    *
@@ -85,10 +78,7 @@ export interface InspolicymgrOperations {
    *
    * `PATCH /v3/inspolicymgr/deduct/policies/{out_insurance_no}`
    */
-  updatePolicy: OperationMethod<
-    paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}'],
-    'PATCH'
-  >;
+  updatePolicy: OperationMethod<paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}'], 'PATCH'>;
   /**
    * 保单绑定保险代扣协议
    *
@@ -104,10 +94,7 @@ export interface InspolicymgrOperations {
    *
    * `POST /v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract`
    */
-  bindContract: OperationMethod<
-    paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract'],
-    'POST'
-  >;
+  bindContract: OperationMethod<paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract'], 'POST'>;
 }
 
 /** An openapi-fetch client for the spec's paths, plus one method per operation. */
@@ -121,8 +108,5 @@ export type InspolicymgrClientOptions = WechatpayClientOptions;
  * Call `GET`/`POST`/`PATCH` with a path, or one method per operation.
  */
 export function createInspolicymgrClient(options: InspolicymgrClientOptions): InspolicymgrClient {
-  return createWechatpayClient<PathsForFetch<paths>, InspolicymgrOperations>(options, {
-    operations: operationTable,
-    product: '@wechatpay-kit/inspolicymgr',
-  });
+  return createWechatpayClient<PathsForFetch<paths>, InspolicymgrOperations>(options, { operations: operationTable, product: '@wechatpay-kit/inspolicymgr' });
 }

@@ -7,59 +7,17 @@ import type { components } from './schema.js';
 /** Every operation: method, path, success status, required headers and the JSON pointers of encrypted fields. */
 export const operationTable = {
   /** 提交保单授权申请 */
-  submitAuthorization: {
-    operationId: 'submitAuthorization',
-    method: 'POST',
-    path: '/v3/inspolicymgr/deduct/authorizations',
-    successStatus: 200,
-    requiredHeaders: [],
-    encryptedFields: { request: [], response: [] },
-  },
+  submitAuthorization: { "operationId": "submitAuthorization", "method": "POST", "path": "/v3/inspolicymgr/deduct/authorizations", "successStatus": 200, "requiredHeaders": [], "encryptedFields": { "request": [], "response": [] } },
   /** 查询保单授权信息 */
-  queryAuthorization: {
-    operationId: 'queryAuthorization',
-    method: 'GET',
-    path: '/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}',
-    successStatus: 200,
-    requiredHeaders: [],
-    encryptedFields: { request: [], response: [] },
-  },
+  queryAuthorization: { "operationId": "queryAuthorization", "method": "GET", "path": "/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}", "successStatus": 200, "requiredHeaders": [], "encryptedFields": { "request": [], "response": [] } },
   /** 上传保单 */
-  uploadPolicy: {
-    operationId: 'uploadPolicy',
-    method: 'POST',
-    path: '/v3/inspolicymgr/deduct/policies',
-    successStatus: 200,
-    requiredHeaders: ['Wechatpay-Serial'],
-    encryptedFields: { request: ['/insured_name_list/*'], response: ['/insured_name_list/*'] },
-  },
+  uploadPolicy: { "operationId": "uploadPolicy", "method": "POST", "path": "/v3/inspolicymgr/deduct/policies", "successStatus": 200, "requiredHeaders": ["Wechatpay-Serial"], "encryptedFields": { "request": ["/insured_name_list/*"], "response": ["/insured_name_list/*"] } },
   /** 查询保单 */
-  queryPolicy: {
-    operationId: 'queryPolicy',
-    method: 'GET',
-    path: '/v3/inspolicymgr/deduct/policies/{out_insurance_no}',
-    successStatus: 200,
-    requiredHeaders: [],
-    encryptedFields: { request: [], response: ['/insured_name_list/*'] },
-  },
+  queryPolicy: { "operationId": "queryPolicy", "method": "GET", "path": "/v3/inspolicymgr/deduct/policies/{out_insurance_no}", "successStatus": 200, "requiredHeaders": [], "encryptedFields": { "request": [], "response": ["/insured_name_list/*"] } },
   /** 更新保单信息 */
-  updatePolicy: {
-    operationId: 'updatePolicy',
-    method: 'PATCH',
-    path: '/v3/inspolicymgr/deduct/policies/{out_insurance_no}',
-    successStatus: 200,
-    requiredHeaders: ['Wechatpay-Serial'],
-    encryptedFields: { request: ['/insured_name_list/*'], response: ['/insured_name_list/*'] },
-  },
+  updatePolicy: { "operationId": "updatePolicy", "method": "PATCH", "path": "/v3/inspolicymgr/deduct/policies/{out_insurance_no}", "successStatus": 200, "requiredHeaders": ["Wechatpay-Serial"], "encryptedFields": { "request": ["/insured_name_list/*"], "response": ["/insured_name_list/*"] } },
   /** 保单绑定保险代扣协议 */
-  bindContract: {
-    operationId: 'bindContract',
-    method: 'POST',
-    path: '/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract',
-    successStatus: 204,
-    requiredHeaders: [],
-    encryptedFields: { request: [], response: [] },
-  },
+  bindContract: { "operationId": "bindContract", "method": "POST", "path": "/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract", "successStatus": 204, "requiredHeaders": [], "encryptedFields": { "request": [], "response": [] } },
 } as const satisfies Readonly<Record<string, OperationDescriptor>>;
 
 export type OperationId = keyof typeof operationTable;
@@ -67,17 +25,9 @@ export type OperationId = keyof typeof operationTable;
 /** Every callback event type, with the component schema of its decrypted resource. */
 export const webhookTable = {
   /** 用户授权结果通知 */
-  'INSURANCE_POLICY_MANAGEMENT.GRANTED': {
-    eventType: 'INSURANCE_POLICY_MANAGEMENT.GRANTED',
-    operationId: 'grantedNotification',
-    resourceSchema: 'GrantedNotificationResource',
-  },
+  'INSURANCE_POLICY_MANAGEMENT.GRANTED': { "eventType": "INSURANCE_POLICY_MANAGEMENT.GRANTED", "operationId": "grantedNotification", "resourceSchema": "GrantedNotificationResource" },
   /** 查询超时未上传保单原因 */
-  'INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY': {
-    eventType: 'INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY',
-    operationId: 'pendingUploadQueryNotification',
-    resourceSchema: 'PendingUploadQueryNotificationResource',
-  },
+  'INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY': { "eventType": "INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY", "operationId": "pendingUploadQueryNotification", "resourceSchema": "PendingUploadQueryNotificationResource" },
 } as const satisfies Readonly<Record<string, WebhookDescriptor>>;
 
 export type WebhookEventType = keyof typeof webhookTable;

@@ -2,1401 +2,1363 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 export interface paths {
-  '/v3/inspolicymgr/deduct/authorizations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * 提交保单授权申请
-     * @description 提交保单授权申请 (submit a policy-authorization request). Asks in advance for the user's permission to let WeChat Pay
-     *     fetch and display this policy.
-     *
-     *     - 须在保险委托代扣预签约之前调用 (call before the insurance entrusted-deduction pre-signing): the template message sent after
-     *       signing gets its "view policy" entry from this record; a record submitted after the message went out is not linked.
-     *     - 每个 out_insurance_no 提交一次即可 (one submission per out_insurance_no). State starts as AUTH_STATE_INIT and moves to
-     *       AUTH_STATE_PENDING automatically once the user signs the deduction contract.
-     *     - 用户授权后微信支付推送 INSURANCE_POLICY_MANAGEMENT.GRANTED 通知 (a GRANTED notification follows the user's consent; poll
-     *       queryAuthorization if it does not arrive). A user who declined (AUTH_STATE_DENIED) may still grant later.
-     *     - 已生效或已解约的历史代扣协议也可用于创建授权 (existing contracts, active or terminated, may be used too).
-     *     - Note (D13): the community specs title this 提交保单授权信息; the official title is used here.
-     */
-    post: operations['submitAuthorization'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
+    "/v3/inspolicymgr/deduct/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         /**
-         * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
-         * @example Auisihsiahishishi4hihsid123418id
+         * 提交保单授权申请
+         * @description 提交保单授权申请 (submit a policy-authorization request). Asks in advance for the user's permission to let WeChat Pay
+         *     fetch and display this policy.
+         *
+         *     - 须在保险委托代扣预签约之前调用 (call before the insurance entrusted-deduction pre-signing): the template message sent after
+         *       signing gets its "view policy" entry from this record; a record submitted after the message went out is not linked.
+         *     - 每个 out_insurance_no 提交一次即可 (one submission per out_insurance_no). State starts as AUTH_STATE_INIT and moves to
+         *       AUTH_STATE_PENDING automatically once the user signs the deduction contract.
+         *     - 用户授权后微信支付推送 INSURANCE_POLICY_MANAGEMENT.GRANTED 通知 (a GRANTED notification follows the user's consent; poll
+         *       queryAuthorization if it does not arrive). A user who declined (AUTH_STATE_DENIED) may still grant later.
+         *     - 已生效或已解约的历史代扣协议也可用于创建授权 (existing contracts, active or terminated, may be used too).
+         *     - Note (D13): the community specs title this 提交保单授权信息; the official title is used here.
          */
-        out_insurance_no: components['parameters']['OutInsuranceNo'];
-      };
-      cookie?: never;
+        post: operations["submitAuthorization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * 查询保单授权信息
-     * @description 查询保单授权信息 (query a policy authorization): shows whether the user has authorized, when, and the current state.
-     *     用于未收到授权结果通知时主动查询 (use it when the INSURANCE_POLICY_MANAGEMENT.GRANTED notification did not arrive).
-     *     State machine: see AuthState.
-     */
-    get: operations['queryAuthorization'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v3/inspolicymgr/deduct/policies': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * 上传保单
-     * @description 上传保单 (upload a policy) for an out_insurance_no the user has already authorized (check the GRANTED notification or
-     *     queryAuthorization first).
-     *
-     *     - 时效 (deadline): within 30 days after the user authorized.
-     *     - 续保 (renewal): when support_renewal is true, the renewal window must sit within [T − 60 days, T + 60 days] around the
-     *       end of cover T (expired_time), and start_renewal_time must be later than effective_time.
-     *     - 条件必填 (conditional fields): POLICY_TYPE_CAR needs car_number, POLICY_TYPE_PET needs pet_name,
-     *       POLICY_STATE_APPROVED / POLICY_STATE_INACTIVE need policy_code.
-     *     - 敏感字段 (sensitive field): insured_name_list is encrypted, so the Wechatpay-Serial header is required.
-     *     - 上传成功后授权状态变为已失效 (after a successful upload the authorization becomes AUTH_STATE_EXPIRED).
-     */
-    post: operations['uploadPolicy'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v3/inspolicymgr/deduct/policies/{out_insurance_no}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
+    "/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
+                 * @example Auisihsiahishishi4hihsid123418id
+                 */
+                out_insurance_no: components["parameters"]["OutInsuranceNo"];
+            };
+            cookie?: never;
+        };
         /**
-         * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
-         * @example Auisihsiahishishi4hihsid123418id
+         * 查询保单授权信息
+         * @description 查询保单授权信息 (query a policy authorization): shows whether the user has authorized, when, and the current state.
+         *     用于未收到授权结果通知时主动查询 (use it when the INSURANCE_POLICY_MANAGEMENT.GRANTED notification did not arrive).
+         *     State machine: see AuthState.
          */
-        out_insurance_no: components['parameters']['OutInsuranceNo'];
-      };
-      cookie?: never;
+        get: operations["queryAuthorization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * 查询保单
-     * @description 查询保单 (query a policy): returns the policy exactly as WeChat Pay stores it.
-     *     商户应定期调用以对账 (merchants should call it regularly to reconcile their own records).
-     *     insured_name_list comes back encrypted with the merchant's API certificate public key; decrypt with the merchant API private key.
-     */
-    get: operations['queryPolicy'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /**
-     * 更新保单信息
-     * @description 更新保单信息 (update a policy): whenever the policy changes (issued, surrendered, lapsed, reinstated …) sync it at once.
-     *     Send only the fields that change; the answer is the full policy after the update.
-     *
-     *     - 状态流转 (allowed transitions): ISSUING → APPROVED | INACTIVE | DECLINED; APPROVED → INACTIVE; INACTIVE → APPROVED;
-     *       DECLINED is terminal. Any other transition makes the update fail.
-     *     - 进入 APPROVED / INACTIVE 时须带 policy_code (moving to APPROVED or INACTIVE needs policy_code).
-     *     - insured_name_list: absent or empty keeps the list, non-empty replaces it; it is encrypted, so Wechatpay-Serial is required.
-     *     - Note (D13): the community specs title this 更新保单; the official title is used here.
-     */
-    patch: operations['updatePolicy'];
-    trace?: never;
-  };
-  '/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
+    "/v3/inspolicymgr/deduct/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         /**
-         * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
-         * @example Auisihsiahishishi4hihsid123418id
+         * 上传保单
+         * @description 上传保单 (upload a policy) for an out_insurance_no the user has already authorized (check the GRANTED notification or
+         *     queryAuthorization first).
+         *
+         *     - 时效 (deadline): within 30 days after the user authorized.
+         *     - 续保 (renewal): when support_renewal is true, the renewal window must sit within [T − 60 days, T + 60 days] around the
+         *       end of cover T (expired_time), and start_renewal_time must be later than effective_time.
+         *     - 条件必填 (conditional fields): POLICY_TYPE_CAR needs car_number, POLICY_TYPE_PET needs pet_name,
+         *       POLICY_STATE_APPROVED / POLICY_STATE_INACTIVE need policy_code.
+         *     - 敏感字段 (sensitive field): insured_name_list is encrypted, so the Wechatpay-Serial header is required.
+         *     - 上传成功后授权状态变为已失效 (after a successful upload the authorization becomes AUTH_STATE_EXPIRED).
          */
-        out_insurance_no: components['parameters']['OutInsuranceNo'];
-      };
-      cookie?: never;
+        post: operations["uploadPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * 保单绑定保险代扣协议
-     * @description 保单绑定保险代扣协议 (bind a policy to an insurance deduction contract); called 添加保单-协议绑定 before V0.0.5.
-     *
-     *     - 前提 (prerequisite): an authorization request (submitAuthorization) must exist for out_insurance_no.
-     *     - 适用场景 (when): whenever the contract behind a policy changes — re-signing after an interrupted purchase, the user
-     *       terminated the old contract and signed a new one, or an endorsement (e.g. higher sum insured) needed a new contract.
-     *     - 协议范围 (which contracts): active, terminated or only pre-signed contracts are accepted.
-     *     - 若希望新协议的模板消息带"查看保单"入口，须在预签约之前调用 (call it before pre-signing if the new contract's template
-     *       message should carry the "view policy" entry).
-     *     - Only documented on the official site (D7); absent from the community specs.
-     */
-    post: operations['bindContract'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/v3/inspolicymgr/deduct/policies/{out_insurance_no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
+                 * @example Auisihsiahishishi4hihsid123418id
+                 */
+                out_insurance_no: components["parameters"]["OutInsuranceNo"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 查询保单
+         * @description 查询保单 (query a policy): returns the policy exactly as WeChat Pay stores it.
+         *     商户应定期调用以对账 (merchants should call it regularly to reconcile their own records).
+         *     insured_name_list comes back encrypted with the merchant's API certificate public key; decrypt with the merchant API private key.
+         */
+        get: operations["queryPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 更新保单信息
+         * @description 更新保单信息 (update a policy): whenever the policy changes (issued, surrendered, lapsed, reinstated …) sync it at once.
+         *     Send only the fields that change; the answer is the full policy after the update.
+         *
+         *     - 状态流转 (allowed transitions): ISSUING → APPROVED | INACTIVE | DECLINED; APPROVED → INACTIVE; INACTIVE → APPROVED;
+         *       DECLINED is terminal. Any other transition makes the update fail.
+         *     - 进入 APPROVED / INACTIVE 时须带 policy_code (moving to APPROVED or INACTIVE needs policy_code).
+         *     - insured_name_list: absent or empty keeps the list, non-empty replaces it; it is encrypted, so Wechatpay-Serial is required.
+         *     - Note (D13): the community specs title this 更新保单; the official title is used here.
+         */
+        patch: operations["updatePolicy"];
+        trace?: never;
+    };
+    "/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
+                 * @example Auisihsiahishishi4hihsid123418id
+                 */
+                out_insurance_no: components["parameters"]["OutInsuranceNo"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 保单绑定保险代扣协议
+         * @description 保单绑定保险代扣协议 (bind a policy to an insurance deduction contract); called 添加保单-协议绑定 before V0.0.5.
+         *
+         *     - 前提 (prerequisite): an authorization request (submitAuthorization) must exist for out_insurance_no.
+         *     - 适用场景 (when): whenever the contract behind a policy changes — re-signing after an interrupted purchase, the user
+         *       terminated the old contract and signed a new one, or an endorsement (e.g. higher sum insured) needed a new contract.
+         *     - 协议范围 (which contracts): active, terminated or only pre-signed contracts are accepted.
+         *     - 若希望新协议的模板消息带"查看保单"入口，须在预签约之前调用 (call it before pre-signing if the new contract's template
+         *       message should carry the "view policy" entry).
+         *     - Only documented on the official site (D7); absent from the community specs.
+         */
+        post: operations["bindContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
-  'INSURANCE_POLICY_MANAGEMENT.GRANTED': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "INSURANCE_POLICY_MANAGEMENT.GRANTED": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 用户授权结果通知
+         * @description 用户授权结果通知 (user authorization result). WeChat Pay POSTs this to the merchant's callback URL — configured by e-mail
+         *     application, not by a request field — after the user authorizes the policy upload.
+         *
+         *     - 先验签再解密 (verify the Wechatpay-* signature first, then decrypt resource.ciphertext with the APIv3 key).
+         *     - 5 秒内应答 (answer within 5 seconds): 200 or 204 means received; a 4xx / 5xx with code FAIL makes WeChat Pay retry
+         *       with growing delays (sources disagree on the exact schedule).
+         *     - 同一通知可能重复送达 (the same notification can arrive more than once): handle it idempotently, e.g. by `id`.
+         *     - 未收到通知时可主动查询 (if it never arrives, poll queryAuthorization).
+         */
+        post: operations["grantedNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * 用户授权结果通知
-     * @description 用户授权结果通知 (user authorization result). WeChat Pay POSTs this to the merchant's callback URL — configured by e-mail
-     *     application, not by a request field — after the user authorizes the policy upload.
-     *
-     *     - 先验签再解密 (verify the Wechatpay-* signature first, then decrypt resource.ciphertext with the APIv3 key).
-     *     - 5 秒内应答 (answer within 5 seconds): 200 or 204 means received; a 4xx / 5xx with code FAIL makes WeChat Pay retry
-     *       with growing delays (sources disagree on the exact schedule).
-     *     - 同一通知可能重复送达 (the same notification can arrive more than once): handle it idempotently, e.g. by `id`.
-     *     - 未收到通知时可主动查询 (if it never arrives, poll queryAuthorization).
-     */
-    post: operations['grantedNotification'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  'INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 查询超时未上传保单原因
+         * @description 查询超时未上传保单原因 (ask why a policy was not uploaded in time). For authorization records whose policy was not uploaded
+         *     within the deadline, WeChat Pay POSTs this to a separate pending-upload URL (applied for by e-mail).
+         *
+         *     - 先验签再解密，5 秒内在 HTTP 应答中返回原因 (verify, decrypt, and return the reason in the HTTP response within 5 seconds).
+         *     - 解密后的数据和应答格式均无法获取 (neither the decrypted payload nor the expected answer format could be retrieved); both
+         *       schemas here are placeholders that accept additional fields.
+         *     - Newest page (2026.09.14), grey release; not in any community spec.
+         */
+        post: operations["pendingUploadQueryNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * 查询超时未上传保单原因
-     * @description 查询超时未上传保单原因 (ask why a policy was not uploaded in time). For authorization records whose policy was not uploaded
-     *     within the deadline, WeChat Pay POSTs this to a separate pending-upload URL (applied for by e-mail).
-     *
-     *     - 先验签再解密，5 秒内在 HTTP 应答中返回原因 (verify, decrypt, and return the reason in the HTTP response within 5 seconds).
-     *     - 解密后的数据和应答格式均无法获取 (neither the decrypted payload nor the expected answer format could be retrieved); both
-     *       schemas here are placeholders that accept additional fields.
-     *     - Newest page (2026.09.14), grey release; not in any community spec.
-     */
-    post: operations['pendingUploadQueryNotification'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export interface components {
-  schemas: {
-    /**
-     * @description 保单授权状态 (state of a policy authorization).
-     *
-     *     - `AUTH_STATE_INIT` 初始态：授权申请已提交 (created by 提交保单授权申请)
-     *     - `AUTH_STATE_PENDING` 待授权：用户完成代扣签约后自动进入 (waiting for the user; entered automatically once the user has signed the deduction contract)
-     *     - `AUTH_STATE_GRANTED` 已授权：用户在微信客户端内同意授权 (granted by the user in the WeChat client; triggers the `INSURANCE_POLICY_MANAGEMENT.GRANTED` notification)
-     *     - `AUTH_STATE_DENIED` 用户不授权 (declined by the user; the user may still grant later)
-     *     - `AUTH_STATE_EXPIRED` 已失效：保单上传成功后进入 (no longer valid; entered after the policy has been uploaded)
-     *
-     *     状态流转 (transitions): INIT → PENDING → GRANTED | DENIED; DENIED → GRANTED; GRANTED → EXPIRED (on upload).
-     *
-     *     Note (D3): the community page of the GRANTED notification spells the last value `AUTH_STATE_INEFFECTIE`; this spec uses the API spelling `AUTH_STATE_EXPIRED`.
-     * @enum {string}
-     */
-    AuthState:
-      | 'AUTH_STATE_INIT'
-      | 'AUTH_STATE_PENDING'
-      | 'AUTH_STATE_GRANTED'
-      | 'AUTH_STATE_DENIED'
-      | 'AUTH_STATE_EXPIRED';
-    /**
-     * @description 保单类型 (policy type).
-     *
-     *     - `POLICY_TYPE_OTHER` 其余险 (other insurance)
-     *     - `POLICY_TYPE_MEDICAL` 医疗险 (medical insurance)
-     *     - `POLICY_TYPE_ACCIDENT` 意外险 (accident insurance)
-     *     - `POLICY_TYPE_CRITICAL` 重疾险 (critical-illness insurance)
-     *     - `POLICY_TYPE_CAR` 车险 (motor insurance; `car_number` becomes required)
-     *     - `POLICY_TYPE_LIFE` 人寿险 (life insurance)
-     *     - `POLICY_TYPE_PROPERTY` 家财险 (home / property insurance)
-     *     - `POLICY_TYPE_PET` 宠物险 (pet insurance; `pet_name` becomes required)
-     *     - `POLICY_TYPE_ANNUITY` 年金险 (annuity)
-     * @enum {string}
-     */
-    PolicyType:
-      | 'POLICY_TYPE_OTHER'
-      | 'POLICY_TYPE_MEDICAL'
-      | 'POLICY_TYPE_ACCIDENT'
-      | 'POLICY_TYPE_CRITICAL'
-      | 'POLICY_TYPE_CAR'
-      | 'POLICY_TYPE_LIFE'
-      | 'POLICY_TYPE_PROPERTY'
-      | 'POLICY_TYPE_PET'
-      | 'POLICY_TYPE_ANNUITY';
-    /**
-     * @description 保单状态 (policy state). 非法的状态流转会导致更新失败 (an illegal transition makes 更新保单信息 fail).
-     *
-     *     - `POLICY_STATE_ISSUING` 出单中 (being issued) → APPROVED | INACTIVE | DECLINED
-     *     - `POLICY_STATE_APPROVED` 已承保 (in force) → INACTIVE only (surrender, expiry); `policy_code` required
-     *     - `POLICY_STATE_DECLINED` 拒保 (declined by the insurer) — terminal, no further transition
-     *     - `POLICY_STATE_INACTIVE` 已失效 (lapsed or terminated) → APPROVED (reinstatement, 复效); `policy_code` required
-     * @enum {string}
-     */
-    PolicyState:
-      | 'POLICY_STATE_ISSUING'
-      | 'POLICY_STATE_APPROVED'
-      | 'POLICY_STATE_DECLINED'
-      | 'POLICY_STATE_INACTIVE';
-    /**
-     * @description 缴费方式 (premium payment method), added in V0.0.8. The meanings below are inferred from the value names.
-     *
-     *     - `PAYMENT_METHOD_OTHER` 其他 (other)
-     *     - `PAYMENT_METHOD_PERIOD` 期交 (periodic premiums)
-     *     - `PAYMENT_METHOD_LUMP_SUM` 趸交 (single premium paid at once)
-     * @enum {string}
-     */
-    PaymentMethod: 'PAYMENT_METHOD_OTHER' | 'PAYMENT_METHOD_PERIOD' | 'PAYMENT_METHOD_LUMP_SUM';
-    /**
-     * @description 期交保费模式 (how periodic premiums vary), added in V0.0.8. The meanings below are inferred from the value names.
-     *
-     *     - `PERIOD_PREMIUM_MODE_EQUAL` 每期保费相同 (every period costs the same)
-     *     - `PERIOD_PREMIUM_MODE_FIRST_DIFF` 首期不同、后续各期相同 (first period differs, later periods are equal; see `first_period_amount` / `subsequent_period_amount`)
-     *     - `PERIOD_PREMIUM_MODE_MULTI_DIFF` 多期保费不同 (several periods differ)
-     * @enum {string}
-     */
-    PeriodPremiumMode:
-      | 'PERIOD_PREMIUM_MODE_EQUAL'
-      | 'PERIOD_PREMIUM_MODE_FIRST_DIFF'
-      | 'PERIOD_PREMIUM_MODE_MULTI_DIFF';
-    /**
-     * @description 缴费周期 (premium payment interval), added in V0.0.8.
-     *
-     *     - `PAYMENT_PERIOD_DAY` 按日 (daily)
-     *     - `PAYMENT_PERIOD_WEEK` 按周 (weekly)
-     *     - `PAYMENT_PERIOD_BIWEEKLY` 按双周 (every two weeks)
-     *     - `PAYMENT_PERIOD_MONTH` 按月 (monthly)
-     *     - `PAYMENT_PERIOD_QUARTER` 按季 (quarterly)
-     *     - `PAYMENT_PERIOD_HALF_YEAR` 按半年 (every six months)
-     *     - `PAYMENT_PERIOD_YEAR` 按年 (yearly)
-     * @enum {string}
-     */
-    PaymentPeriod:
-      | 'PAYMENT_PERIOD_DAY'
-      | 'PAYMENT_PERIOD_WEEK'
-      | 'PAYMENT_PERIOD_BIWEEKLY'
-      | 'PAYMENT_PERIOD_MONTH'
-      | 'PAYMENT_PERIOD_QUARTER'
-      | 'PAYMENT_PERIOD_HALF_YEAR'
-      | 'PAYMENT_PERIOD_YEAR';
-    /**
-     * @description 保障期限类型 (kind of coverage term). Only in the community specs (added 2026-06-25, after V0.0.8); meanings inferred from the value names.
-     *
-     *     - `COVERAGE_TERM_TYPE_FIXED_DATE` 固定期限 (cover ends on a fixed date, see `expired_time`)
-     *     - `COVERAGE_TERM_TYPE_LIFETIME` 终身 (lifetime cover)
-     * @enum {string}
-     */
-    CoverageTermType: 'COVERAGE_TERM_TYPE_FIXED_DATE' | 'COVERAGE_TERM_TYPE_LIFETIME';
-    /**
-     * @description 提交保单授权申请的请求体 (request body of 提交保单授权申请).
-     *     Must be sent before the insurance entrusted-deduction pre-signing call for the same contract.
-     */
-    SubmitAuthorizationRequest: {
-      /** @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only; identifies the policy throughout the flow). */
-      out_insurance_no: string;
-      /** @description 公众账号ID，须与商户号绑定 (AppID of the Official Account / Mini Program / app, bound to the merchant id). */
-      appid: string;
-      /**
-       * @description 保险委托代扣模板ID (template id from the insurance entrusted-deduction platform).
-       *     Note (D1): typed as a string (e.g. "12535") everywhere in this spec, although older drafts and the papay APIs use a number.
-       */
-      plan_id: string;
-      /** @description 商户签约协议号，商户侧唯一，仅限数字和字母 (merchant contract number of the deduction contract, unique, digits and letters only). */
-      out_contract_code: string;
-      /** @description 保险名称，向用户展示 (insurance product name shown to the user). */
-      insurance_name: string;
-      /** @description 收款方商户号 (payee merchant id). Community spec only, added after V0.0.8 (D11). */
-      payee_mchid?: string;
-      /** @description 收款方公众账号ID (payee AppID). Community spec only, added after V0.0.8 (D11). */
-      payee_appid?: string;
-    };
-    /**
-     * @description 提交保单授权申请的应答 (result of 提交保单授权申请). Right after the call `auth_state` is `AUTH_STATE_INIT`.
-     *     Note (D4): `appid` is optional here, following the community spec; it is required in `AuthorizationDetail`.
-     */
-    Authorization: {
-      /** @description 商户保险编号 (merchant-side insurance number, as submitted). */
-      out_insurance_no: string;
-      /** @description 公众账号ID (AppID bound to the merchant id, as submitted). May be absent in this response (D4). */
-      appid?: string;
-      /** @description 保险委托代扣模板ID (deduction template id, as submitted). Note (D1) string, not number. */
-      plan_id: string;
-      /** @description 商户签约协议号 (merchant contract number, as submitted). */
-      out_contract_code: string;
-      /** @description 保险名称 (insurance product name, as submitted). */
-      insurance_name: string;
-      /** @description 授权状态 (authorization state); `AUTH_STATE_INIT` right after submission. */
-      auth_state: components['schemas']['AuthState'];
-      /**
-       * Format: date-time
-       * @description 用户授权时间，RFC 3339 (when the user authorized); absent until the user has acted.
-       */
-      user_auth_time?: string;
-    };
-    /**
-     * @description 查询保单授权信息的应答 (result of 查询保单授权信息): whether and when the user authorized, and the current state.
-     *     Same fields as `Authorization`, but `appid` is always returned (D4).
-     */
-    AuthorizationDetail: {
-      /** @description 商户保险编号 (merchant-side insurance number). */
-      out_insurance_no: string;
-      /** @description 公众账号ID (AppID bound to the merchant id). */
-      appid: string;
-      /** @description 保险委托代扣模板ID (deduction template id). Note (D1) string, not number. */
-      plan_id: string;
-      /** @description 商户签约协议号 (merchant contract number). */
-      out_contract_code: string;
-      /** @description 保险名称 (insurance product name). */
-      insurance_name: string;
-      /** @description 授权状态 (current authorization state). */
-      auth_state: components['schemas']['AuthState'];
-      /**
-       * Format: date-time
-       * @description 用户授权时间，RFC 3339 (when the user authorized); absent until the user has acted.
-       */
-      user_auth_time?: string;
-    };
-    /**
-     * @description 上传保单的请求体 (request body of 上传保单). There is no `insurance_name` here: it was given in 提交保单授权申请 (D5).
-     *     Conditional rules: `POLICY_TYPE_CAR` ⇒ `car_number`; `POLICY_TYPE_PET` ⇒ `pet_name`;
-     *     `POLICY_STATE_APPROVED` / `POLICY_STATE_INACTIVE` ⇒ `policy_code`.
-     */
-    UploadPolicyRequest: {
-      /** @description 商户保险编号，须已提交过授权申请 (merchant-side insurance number of an authorized record). */
-      out_insurance_no: string;
-      /**
-       * @description 被保险人姓名列表，单人填一个，多人填多个，最多11人 (full names of the insured persons: one entry per person, at most 11).
-       *     Sensitive field: on the wire each element is RSA-OAEP ciphertext (base64) made with the WeChat Pay public key or platform
-       *     certificate named in `Wechatpay-Serial`; pass plaintext names when the SDK encrypts for you.
-       */
-      insured_name_list: string[];
-      /** @description 承保公司代码，取值见保险公司代码-名称映射表 (code that 微信保单服务 assigns to the underwriting insurer; see the code table referenced by the 上传保单 page). */
-      insurance_company_code: string;
-      /**
-       * Format: date-time
-       * @description 保单生效时间，RFC 3339，包含该时刻 (start of cover, inclusive).
-       */
-      effective_time: string;
-      /**
-       * Format: date-time
-       * @description 保单失效时间，RFC 3339，不含该时刻 (end of cover, exclusive; cover holds strictly before this instant).
-       */
-      expired_time: string;
-      /** @description 保障详情 (what the policy covers, shown to the user). */
-      coverage_detail: string;
-      /** @description 是否支持续保 (whether the policy can be renewed). */
-      support_renewal: boolean;
-      /**
-       * Format: date-time
-       * @description 可续保开始时间，RFC 3339 (start of the renewal window). The window must lie within 60 days before to 60 days after
-       *     `expired_time`, and start after `effective_time`. Note (D9): the developer guide words this differently; the 上传保单 rule is followed.
-       */
-      start_renewal_time?: string;
-      /**
-       * Format: date-time
-       * @description 可续保结束时间，RFC 3339，不晚于保单失效后60天 (end of the renewal window, at most 60 days after `expired_time`).
-       */
-      end_renewal_time?: string;
-      /** @description 保单类型 (policy type). */
-      policy_type: components['schemas']['PolicyType'];
-      /** @description 车牌信息，车险必填 (licence plate; required when `policy_type` is `POLICY_TYPE_CAR`). */
-      car_number?: string;
-      /** @description 宠物名称，宠物险必填 (pet name; required when `policy_type` is `POLICY_TYPE_PET`). */
-      pet_name?: string;
-      /** @description 地址信息 (insured address, e.g. for property cover). */
-      address?: string;
-      /** @description 保单状态 (policy state at upload time). */
-      policy_state: components['schemas']['PolicyState'];
-      /** @description 保司保单号，已承保或已失效时必填 (insurer's policy number; required when `policy_state` is APPROVED or INACTIVE). */
-      policy_code?: string;
-      /** @description 保险委托代扣模板ID (deduction template id). Note (D1) string everywhere; older drafts used a number. */
-      plan_id: string;
-      /** @description 商户签约协议号 (merchant contract number of the deduction contract paying this policy). */
-      out_contract_code: string;
-      /**
-       * @deprecated
-       * @description 保单的扣费周期列表 (deduction-period numbers of the linked contract).
-       *     Note (D2): no longer required and without a minimum item count since V0.0.8; WeChat Pay plans to drop it. Items typed as positive integers.
-       */
-      policy_periods?: number[];
-      /** @description 公众账号ID，须与商户号绑定 (AppID bound to the merchant id). */
-      appid: string;
-      /** @description 用户在商户 appid 下的唯一标识 (the user's OpenID under `appid`). */
-      openid: string;
-      /**
-       * @description 是否为赠险 (whether the policy is free / gifted). V0.0.8.
-       *     Note (D10): required here as in the community spec; the changelog does not say so, and callers of older versions will not send it.
-       */
-      free_insurance: boolean;
-      /** @description 是否与其它保单合并扣费 (whether premiums are deducted together with other policies). V0.0.8. */
-      combined_payment?: boolean;
-      /** @description 缴费方式 (premium payment method). V0.0.8. */
-      payment_method?: components['schemas']['PaymentMethod'];
-      /** @description 期交保费模式 (how periodic premiums vary). V0.0.8. */
-      period_premium_mode?: components['schemas']['PeriodPremiumMode'];
-      /** @description 缴费周期 (premium payment interval). V0.0.8. */
-      payment_period?: components['schemas']['PaymentPeriod'];
-      /** @description 首期保费金额，单位推定为分 (first-period premium, presumably in fen). V0.0.8. */
-      first_period_amount?: number;
-      /** @description 后续每期保费金额，单位推定为分 (premium of each later period, presumably in fen). V0.0.8. */
-      subsequent_period_amount?: number;
-      /** @description 保障期限类型 (kind of coverage term). Community spec only, after V0.0.8 (D11). */
-      coverage_term_type?: components['schemas']['CoverageTermType'];
-      /** @description 收款方商户号 (payee merchant id). Community spec only, after V0.0.8 (D11). */
-      payee_mchid?: string;
-      /** @description 收款方公众账号ID (payee AppID). Community spec only, after V0.0.8 (D11). */
-      payee_appid?: string;
-      /** @description 用户在收款方 appid 下的标识 (the user's OpenID under `payee_appid`). Community spec only, after V0.0.8 (D11). */
-      payee_openid?: string;
-    } & (unknown & unknown & unknown & unknown);
-    /**
-     * @description 更新保单信息的请求体，所有字段选填，只传需要变更的字段 (request body of 更新保单信息; every field is optional, send what changed).
-     *     Not updatable (D8): `insurance_company_code`, `appid`, `openid`, `payee_*`.
-     *     Conditional rules, checked within this body: when it sets `policy_type` to CAR or PET, send `car_number` / `pet_name`
-     *     with it; when it sets `policy_state` to APPROVED or INACTIVE, send `policy_code` with it.
-     */
-    UpdatePolicyRequest: {
-      /**
-       * @description 被保险人姓名列表，最多11人；不传或传空数组表示不修改，非空则整体替换 (insured persons, at most 11; absent or empty keeps the
-       *     current list, a non-empty list replaces it). Sensitive field: on the wire each element is RSA-OAEP ciphertext (base64) made
-       *     with the key named in `Wechatpay-Serial`; pass plaintext names when the SDK encrypts for you.
-       */
-      insured_name_list?: string[];
-      /** @description 保险名称 (insurance product name). */
-      insurance_name?: string;
-      /**
-       * Format: date-time
-       * @description 保单生效时间，RFC 3339，包含该时刻 (start of cover, inclusive).
-       */
-      effective_time?: string;
-      /**
-       * Format: date-time
-       * @description 保单失效时间，RFC 3339，不含该时刻 (end of cover, exclusive).
-       */
-      expired_time?: string;
-      /** @description 保障详情 (what the policy covers). */
-      coverage_detail?: string;
-      /** @description 是否支持续保 (whether the policy can be renewed). */
-      support_renewal?: boolean;
-      /**
-       * Format: date-time
-       * @description 可续保开始时间，RFC 3339 (start of the renewal window; same window rules as in 上传保单).
-       */
-      start_renewal_time?: string;
-      /**
-       * Format: date-time
-       * @description 可续保结束时间，RFC 3339 (end of the renewal window; same window rules as in 上传保单).
-       */
-      end_renewal_time?: string;
-      /** @description 保单类型 (policy type). */
-      policy_type?: components['schemas']['PolicyType'];
-      /** @description 车牌信息 (licence plate; required when this body sets `policy_type` to `POLICY_TYPE_CAR`). */
-      car_number?: string;
-      /** @description 宠物名称 (pet name; required when this body sets `policy_type` to `POLICY_TYPE_PET`). */
-      pet_name?: string;
-      /** @description 地址信息 (insured address). */
-      address?: string;
-      /** @description 保单状态，须符合状态流转规则 (new policy state; must be an allowed transition, see PolicyState). */
-      policy_state?: components['schemas']['PolicyState'];
-      /** @description 保司保单号 (insurer's policy number; required when this body sets `policy_state` to APPROVED or INACTIVE). */
-      policy_code?: string;
-      /** @description 保险委托代扣模板ID (deduction template id). Note (D1) string everywhere; older drafts used a number. */
-      plan_id?: string;
-      /** @description 商户签约协议号 (merchant contract number). To switch contracts, prefer bindContract. */
-      out_contract_code?: string;
-      /**
-       * @deprecated
-       * @description 保单的扣费周期列表 (deduction-period numbers of the linked contract).
-       *     Note (D2): optional and slated for removal by WeChat Pay; items typed as positive integers.
-       */
-      policy_periods?: number[];
-      /** @description 是否为赠险 (whether the policy is free / gifted). V0.0.8. */
-      free_insurance?: boolean;
-      /** @description 是否与其它保单合并扣费 (whether premiums are deducted together with other policies). V0.0.8. */
-      combined_payment?: boolean;
-      /** @description 缴费方式 (premium payment method). V0.0.8. */
-      payment_method?: components['schemas']['PaymentMethod'];
-      /** @description 期交保费模式 (how periodic premiums vary). V0.0.8. */
-      period_premium_mode?: components['schemas']['PeriodPremiumMode'];
-      /** @description 缴费周期 (premium payment interval). V0.0.8. */
-      payment_period?: components['schemas']['PaymentPeriod'];
-      /** @description 首期保费金额，单位推定为分 (first-period premium, presumably in fen). V0.0.8. */
-      first_period_amount?: number;
-      /** @description 后续每期保费金额，单位推定为分 (premium of each later period, presumably in fen). V0.0.8. */
-      subsequent_period_amount?: number;
-      /** @description 保障期限类型 (kind of coverage term). Community spec only, after V0.0.8 (D11). */
-      coverage_term_type?: components['schemas']['CoverageTermType'];
-    } & (unknown & unknown & unknown & unknown);
-    /**
-     * @description 保单信息 (a policy as stored by WeChat Pay); returned by 上传保单, 查询保单 and 更新保单信息.
-     *     `insured_name_list` comes back encrypted with the merchant's API certificate public key.
-     *     Conditional rules: `POLICY_TYPE_CAR` ⇒ `car_number`; `POLICY_TYPE_PET` ⇒ `pet_name`;
-     *     `POLICY_STATE_APPROVED` / `POLICY_STATE_INACTIVE` ⇒ `policy_code`.
-     */
-    Policy: {
-      /** @description 商户保险编号 (merchant-side insurance number). */
-      out_insurance_no: string;
-      /** @description 保险名称 (insurance product name, as given in 提交保单授权申请 or updated later). */
-      insurance_name: string;
-      /**
-       * @description 被保险人姓名列表，最多11人 (full names of the insured persons, at most 11).
-       *     Sensitive field: on the wire each element is RSA-OAEP ciphertext (base64) made with the merchant's API certificate public key;
-       *     the SDK hands you the decrypted plaintext when it decrypts for you.
-       */
-      insured_name_list: string[];
-      /** @description 承保公司代码，取值见保险公司代码-名称映射表 (code that 微信保单服务 assigns to the underwriting insurer; see the code table referenced by the 上传保单 page). */
-      insurance_company_code: string;
-      /**
-       * Format: date-time
-       * @description 保单生效时间，RFC 3339，包含该时刻 (start of cover, inclusive).
-       */
-      effective_time: string;
-      /**
-       * Format: date-time
-       * @description 保单失效时间，RFC 3339，不含该时刻 (end of cover, exclusive; cover holds strictly before this instant).
-       */
-      expired_time: string;
-      /** @description 保障详情 (what the policy covers, shown to the user). */
-      coverage_detail: string;
-      /** @description 是否支持续保 (whether the policy can be renewed). */
-      support_renewal: boolean;
-      /**
-       * Format: date-time
-       * @description 可续保开始时间，RFC 3339 (start of the renewal window).
-       */
-      start_renewal_time?: string;
-      /**
-       * Format: date-time
-       * @description 可续保结束时间，RFC 3339 (end of the renewal window).
-       */
-      end_renewal_time?: string;
-      /** @description 保单类型 (policy type). */
-      policy_type: components['schemas']['PolicyType'];
-      /** @description 车牌信息，车险必填 (licence plate; required when `policy_type` is `POLICY_TYPE_CAR`). */
-      car_number?: string;
-      /** @description 宠物名称，宠物险必填 (pet name; required when `policy_type` is `POLICY_TYPE_PET`). */
-      pet_name?: string;
-      /** @description 地址信息 (insured address, e.g. for property cover). */
-      address?: string;
-      /** @description 保单状态 (policy state). */
-      policy_state: components['schemas']['PolicyState'];
-      /** @description 保司保单号，已承保或已失效时必填 (insurer's policy number; required when `policy_state` is APPROVED or INACTIVE). */
-      policy_code?: string;
-      /** @description 保险委托代扣模板ID (deduction template id). Note (D1) string everywhere; older drafts used a number. */
-      plan_id: string;
-      /** @description 商户签约协议号 (merchant contract number of the linked deduction contract). */
-      out_contract_code: string;
-      /**
-       * @deprecated
-       * @description 保单的扣费周期列表 (deduction-period numbers of the linked contract).
-       *     Note (D2): optional in responses since V0.0.6 and slated for removal; items typed as positive integers.
-       */
-      policy_periods?: number[];
-      /** @description 是否为赠险 (whether the policy is free / gifted). V0.0.8. */
-      free_insurance: boolean;
-      /** @description 是否与其它保单合并扣费 (whether premiums are deducted together with other policies). V0.0.8. */
-      combined_payment?: boolean;
-      /** @description 缴费方式 (premium payment method). V0.0.8. */
-      payment_method?: components['schemas']['PaymentMethod'];
-      /** @description 期交保费模式 (how periodic premiums vary). V0.0.8. */
-      period_premium_mode?: components['schemas']['PeriodPremiumMode'];
-      /** @description 缴费周期 (premium payment interval). V0.0.8. */
-      payment_period?: components['schemas']['PaymentPeriod'];
-      /** @description 首期保费金额，单位推定为分 (first-period premium, presumably in fen). V0.0.8. */
-      first_period_amount?: number;
-      /** @description 后续每期保费金额，单位推定为分 (premium of each later period, presumably in fen). V0.0.8. */
-      subsequent_period_amount?: number;
-      /** @description 保障期限类型 (kind of coverage term). Community spec only, after V0.0.8 (D11). */
-      coverage_term_type?: components['schemas']['CoverageTermType'];
-    } & (unknown & unknown & unknown & unknown);
-    /** @description 保单绑定保险代扣协议的请求体 (request body of 保单绑定保险代扣协议): the contract to link to the policy. */
-    BindContractRequest: {
-      /** @description 公众账号ID，须与商户号绑定 (AppID bound to the merchant id). */
-      appid: string;
-      /** @description 保险委托代扣模板ID (deduction template id of the new contract). Note (D1) string, not number. */
-      plan_id: string;
-      /**
-       * @description 商户签约协议号，仅限数字和字母 (merchant contract number of the contract to bind, digits and letters only).
-       *     May be an active, terminated or merely pre-signed contract. Note (D12): the official example value is 38 characters long, beyond the declared 32.
-       */
-      out_contract_code: string;
-    };
-    /**
-     * @description APIv3 错误码 (error code of an error answer). Branch on it, never on `message`.
-     *
-     *     The per-endpoint business error tables of this product could not be retrieved, so the list holds the
-     *     documented common codes only, and stays open (`x-extensible-enum`): business failures described only in
-     *     prose (illegal state transition, upload outside the 30-day window, renewal-window violations, missing
-     *     conditional fields) surface as 4xx with codes not listed here.
-     *
-     *     - `PARAM_ERROR` 参数错误 (400)
-     *     - `INVALID_REQUEST` 请求不符合接口规则或业务规则 (400)
-     *     - `SIGN_ERROR` 签名验证不通过 (401)
-     *     - `NO_AUTH` 无权限 (403)
-     *     - `RESOURCE_NOT_EXISTS` 资源不存在 (404)
-     *     - `RATELIMIT_EXCEEDED` / `FREQUENCY_LIMITED` 频率超限 (429)
-     *     - `SYSTEM_ERROR` 系统异常，请用相同参数重试 (500)
-     *     - `SERVICE_UNAVAILABLE` 服务不可用 (502/503)
-     */
-    ErrorCode:
-      | 'PARAM_ERROR'
-      | 'INVALID_REQUEST'
-      | 'SIGN_ERROR'
-      | 'NO_AUTH'
-      | 'RESOURCE_NOT_EXISTS'
-      | 'RATELIMIT_EXCEEDED'
-      | 'FREQUENCY_LIMITED'
-      | 'SYSTEM_ERROR'
-      | 'SERVICE_UNAVAILABLE'
-      | (string & {});
-    /** @description APIv3 错误应答 (error body returned with 4xx / 5xx). Branch on `code` (see ErrorCode), never on `message`. */
-    ErrorResponse: {
-      /** @description 错误码，机器可读 (machine-readable error code; the documented ones, or another string). */
-      code: components['schemas']['ErrorCode'];
-      /** @description 错误描述，供人阅读，语言随 Accept-Language (human-readable message; may vary for the same code). */
-      message: string;
-      /** @description 错误详情，主要随 PARAM_ERROR / INVALID_REQUEST 返回 (optional details, mostly with parameter errors). */
-      detail?: {
-        /** @description 出错字段：请求体内为 JSON Pointer，路径或查询参数为参数名 (offending field; JSON Pointer for body fields, parameter name for path/query). */
-        field?: string;
-        /** @description 出错的值 (the offending value, any JSON type). */
-        value?: unknown;
-        /** @description 出错原因 (why the value was rejected). */
-        issue?: string;
-        /** @description 出错位置，如 body、path、query、header (where the field was found). */
-        location?: string;
-      };
-    };
-    /**
-     * @description 用户授权结果通知的报文 (envelope of the INSURANCE_POLICY_MANAGEMENT.GRANTED notification). Verify the Wechatpay-* signature
-     *     headers first, then decrypt `resource.ciphertext` with the APIv3 key to get a GrantedNotificationResource.
-     */
-    GrantedNotification: {
-      /** @description 通知ID，唯一 (unique notification id; use it to drop duplicates). */
-      id: string;
-      /**
-       * Format: date-time
-       * @description 通知创建时间，RFC 3339 (when the notification was created).
-       */
-      create_time: string;
-      /**
-       * @description 通知类型 (event type). Note: documented as string(32), but this value has 35 characters, so no length limit is enforced.
-       * @constant
-       */
-      event_type: 'INSURANCE_POLICY_MANAGEMENT.GRANTED';
-      /** @description 通知数据类型，固定为 encrypt-resource (type of `resource`, always `encrypt-resource`). */
-      resource_type: string;
-      /** @description 回调摘要，例如"用户同意授权结果回调通知" (short human-readable summary). */
-      summary: string;
-      /** @description 加密的通知数据 (encrypted business payload). */
-      resource: {
-        /** @description 原始回调类型，为 insurance_policy_management (type of the encrypted object, `insurance_policy_management`). */
-        original_type: string;
+    schemas: {
         /**
-         * @description 加密算法，AEAD_AES_256_GCM (encryption algorithm).
-         * @constant
+         * @description 保单授权状态 (state of a policy authorization).
+         *
+         *     - `AUTH_STATE_INIT` 初始态：授权申请已提交 (created by 提交保单授权申请)
+         *     - `AUTH_STATE_PENDING` 待授权：用户完成代扣签约后自动进入 (waiting for the user; entered automatically once the user has signed the deduction contract)
+         *     - `AUTH_STATE_GRANTED` 已授权：用户在微信客户端内同意授权 (granted by the user in the WeChat client; triggers the `INSURANCE_POLICY_MANAGEMENT.GRANTED` notification)
+         *     - `AUTH_STATE_DENIED` 用户不授权 (declined by the user; the user may still grant later)
+         *     - `AUTH_STATE_EXPIRED` 已失效：保单上传成功后进入 (no longer valid; entered after the policy has been uploaded)
+         *
+         *     状态流转 (transitions): INIT → PENDING → GRANTED | DENIED; DENIED → GRANTED; GRANTED → EXPIRED (on upload).
+         *
+         *     Note (D3): the community page of the GRANTED notification spells the last value `AUTH_STATE_INEFFECTIE`; this spec uses the API spelling `AUTH_STATE_EXPIRED`.
+         * @enum {string}
          */
-        algorithm: 'AEAD_AES_256_GCM';
+        AuthState: "AUTH_STATE_INIT" | "AUTH_STATE_PENDING" | "AUTH_STATE_GRANTED" | "AUTH_STATE_DENIED" | "AUTH_STATE_EXPIRED";
         /**
-         * @description 数据密文，base64 编码 (base64 of AES-256-GCM ciphertext followed by the 16-byte tag). Decrypt with the APIv3 key,
-         *     `nonce` as IV and `associated_data` as AAD; the plaintext is JSON described by `contentSchema`.
+         * @description 保单类型 (policy type).
+         *
+         *     - `POLICY_TYPE_OTHER` 其余险 (other insurance)
+         *     - `POLICY_TYPE_MEDICAL` 医疗险 (medical insurance)
+         *     - `POLICY_TYPE_ACCIDENT` 意外险 (accident insurance)
+         *     - `POLICY_TYPE_CRITICAL` 重疾险 (critical-illness insurance)
+         *     - `POLICY_TYPE_CAR` 车险 (motor insurance; `car_number` becomes required)
+         *     - `POLICY_TYPE_LIFE` 人寿险 (life insurance)
+         *     - `POLICY_TYPE_PROPERTY` 家财险 (home / property insurance)
+         *     - `POLICY_TYPE_PET` 宠物险 (pet insurance; `pet_name` becomes required)
+         *     - `POLICY_TYPE_ANNUITY` 年金险 (annuity)
+         * @enum {string}
          */
-        ciphertext: string;
-        /** @description 附加数据，为 insurance_policy_management，可能为空 (AEAD associated data; may be empty). */
-        associated_data?: string;
-        /** @description 加密使用的随机串，12 个字符 (12-character GCM nonce). */
-        nonce: string;
-      };
-    };
-    /**
-     * @description 用户授权结果通知解密后的数据 (decrypted `resource.ciphertext` of the GRANTED notification).
-     *     The official field table could not be read; this follows the community transcription, so extra fields
-     *     (for example appid, plan_id, out_contract_code) are tolerated.
-     * @example {
-     *       "out_insurance_no": "Auisihsiahishishi4hihsid123418id",
-     *       "insurance_name": "微医保·百万医疗险",
-     *       "auth_state": "AUTH_STATE_GRANTED",
-     *       "user_auth_time": "2025-09-21T17:11:12+08:00"
-     *     }
-     */
-    GrantedNotificationResource: {
-      /** @description 商户保险编号 (merchant-side insurance number). */
-      out_insurance_no: string;
-      /** @description 保险名称 (insurance product name). */
-      insurance_name: string;
-      /**
-       * @description 授权状态，正常为 AUTH_STATE_GRANTED (authorization state, normally `AUTH_STATE_GRANTED`).
-       *     Note (D3): the community page lists `AUTH_STATE_INEFFECTIE` instead of `AUTH_STATE_EXPIRED` here; treat an unknown value leniently.
-       */
-      auth_state: components['schemas']['AuthState'];
-      /**
-       * Format: date-time
-       * @description 用户授权时间，RFC 3339 (when the user authorized).
-       */
-      user_auth_time: string;
-    };
-    /**
-     * @description 查询超时未上传保单原因的报文 (envelope of the INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY notification). WeChat Pay sends it
-     *     for authorized records whose policy was not uploaded in time. Verify the signature, decrypt `resource.ciphertext`, and
-     *     answer with the reason in the HTTP response within 5 seconds.
-     */
-    PendingUploadQueryNotification: {
-      /** @description 通知ID，唯一 (unique notification id; use it to drop duplicates). */
-      id: string;
-      /**
-       * Format: date-time
-       * @description 通知创建时间，RFC 3339 (when the notification was created).
-       */
-      create_time: string;
-      /**
-       * @description 通知类型 (event type). Note: documented as string(32), but this value has 48 characters, so no length limit is enforced.
-       * @constant
-       */
-      event_type: 'INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY';
-      /** @description 通知数据类型，固定为 encrypt-resource (type of `resource`, always `encrypt-resource`). */
-      resource_type: string;
-      /** @description 回调摘要，固定为"保单待上传反查通知" (short human-readable summary). */
-      summary: string;
-      /** @description 加密的通知数据 (encrypted business payload). */
-      resource: {
-        /** @description 原始回调类型，为 insurance_policy_management (type of the encrypted object, `insurance_policy_management`). */
-        original_type: string;
+        PolicyType: "POLICY_TYPE_OTHER" | "POLICY_TYPE_MEDICAL" | "POLICY_TYPE_ACCIDENT" | "POLICY_TYPE_CRITICAL" | "POLICY_TYPE_CAR" | "POLICY_TYPE_LIFE" | "POLICY_TYPE_PROPERTY" | "POLICY_TYPE_PET" | "POLICY_TYPE_ANNUITY";
         /**
-         * @description 加密算法，AEAD_AES_256_GCM (encryption algorithm).
-         * @constant
+         * @description 保单状态 (policy state). 非法的状态流转会导致更新失败 (an illegal transition makes 更新保单信息 fail).
+         *
+         *     - `POLICY_STATE_ISSUING` 出单中 (being issued) → APPROVED | INACTIVE | DECLINED
+         *     - `POLICY_STATE_APPROVED` 已承保 (in force) → INACTIVE only (surrender, expiry); `policy_code` required
+         *     - `POLICY_STATE_DECLINED` 拒保 (declined by the insurer) — terminal, no further transition
+         *     - `POLICY_STATE_INACTIVE` 已失效 (lapsed or terminated) → APPROVED (reinstatement, 复效); `policy_code` required
+         * @enum {string}
          */
-        algorithm: 'AEAD_AES_256_GCM';
+        PolicyState: "POLICY_STATE_ISSUING" | "POLICY_STATE_APPROVED" | "POLICY_STATE_DECLINED" | "POLICY_STATE_INACTIVE";
         /**
-         * @description 数据密文，base64 编码 (base64 of AES-256-GCM ciphertext followed by the 16-byte tag). Decrypt with the APIv3 key,
-         *     `nonce` as IV and `associated_data` as AAD; the plaintext is JSON described by `contentSchema`.
+         * @description 缴费方式 (premium payment method), added in V0.0.8. The meanings below are inferred from the value names.
+         *
+         *     - `PAYMENT_METHOD_OTHER` 其他 (other)
+         *     - `PAYMENT_METHOD_PERIOD` 期交 (periodic premiums)
+         *     - `PAYMENT_METHOD_LUMP_SUM` 趸交 (single premium paid at once)
+         * @enum {string}
          */
-        ciphertext: string;
-        /** @description 附加数据，为 insurance_policy_management，可能为空 (AEAD associated data; may be empty). */
-        associated_data?: string;
-        /** @description 加密使用的随机串，12 个字符 (12-character GCM nonce). */
-        nonce: string;
-      };
+        PaymentMethod: "PAYMENT_METHOD_OTHER" | "PAYMENT_METHOD_PERIOD" | "PAYMENT_METHOD_LUMP_SUM";
+        /**
+         * @description 期交保费模式 (how periodic premiums vary), added in V0.0.8. The meanings below are inferred from the value names.
+         *
+         *     - `PERIOD_PREMIUM_MODE_EQUAL` 每期保费相同 (every period costs the same)
+         *     - `PERIOD_PREMIUM_MODE_FIRST_DIFF` 首期不同、后续各期相同 (first period differs, later periods are equal; see `first_period_amount` / `subsequent_period_amount`)
+         *     - `PERIOD_PREMIUM_MODE_MULTI_DIFF` 多期保费不同 (several periods differ)
+         * @enum {string}
+         */
+        PeriodPremiumMode: "PERIOD_PREMIUM_MODE_EQUAL" | "PERIOD_PREMIUM_MODE_FIRST_DIFF" | "PERIOD_PREMIUM_MODE_MULTI_DIFF";
+        /**
+         * @description 缴费周期 (premium payment interval), added in V0.0.8.
+         *
+         *     - `PAYMENT_PERIOD_DAY` 按日 (daily)
+         *     - `PAYMENT_PERIOD_WEEK` 按周 (weekly)
+         *     - `PAYMENT_PERIOD_BIWEEKLY` 按双周 (every two weeks)
+         *     - `PAYMENT_PERIOD_MONTH` 按月 (monthly)
+         *     - `PAYMENT_PERIOD_QUARTER` 按季 (quarterly)
+         *     - `PAYMENT_PERIOD_HALF_YEAR` 按半年 (every six months)
+         *     - `PAYMENT_PERIOD_YEAR` 按年 (yearly)
+         * @enum {string}
+         */
+        PaymentPeriod: "PAYMENT_PERIOD_DAY" | "PAYMENT_PERIOD_WEEK" | "PAYMENT_PERIOD_BIWEEKLY" | "PAYMENT_PERIOD_MONTH" | "PAYMENT_PERIOD_QUARTER" | "PAYMENT_PERIOD_HALF_YEAR" | "PAYMENT_PERIOD_YEAR";
+        /**
+         * @description 保障期限类型 (kind of coverage term). Only in the community specs (added 2026-06-25, after V0.0.8); meanings inferred from the value names.
+         *
+         *     - `COVERAGE_TERM_TYPE_FIXED_DATE` 固定期限 (cover ends on a fixed date, see `expired_time`)
+         *     - `COVERAGE_TERM_TYPE_LIFETIME` 终身 (lifetime cover)
+         * @enum {string}
+         */
+        CoverageTermType: "COVERAGE_TERM_TYPE_FIXED_DATE" | "COVERAGE_TERM_TYPE_LIFETIME";
+        /**
+         * @description 提交保单授权申请的请求体 (request body of 提交保单授权申请).
+         *     Must be sent before the insurance entrusted-deduction pre-signing call for the same contract.
+         */
+        SubmitAuthorizationRequest: {
+            /** @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only; identifies the policy throughout the flow). */
+            out_insurance_no: string;
+            /** @description 公众账号ID，须与商户号绑定 (AppID of the Official Account / Mini Program / app, bound to the merchant id). */
+            appid: string;
+            /**
+             * @description 保险委托代扣模板ID (template id from the insurance entrusted-deduction platform).
+             *     Note (D1): typed as a string (e.g. "12535") everywhere in this spec, although older drafts and the papay APIs use a number.
+             */
+            plan_id: string;
+            /** @description 商户签约协议号，商户侧唯一，仅限数字和字母 (merchant contract number of the deduction contract, unique, digits and letters only). */
+            out_contract_code: string;
+            /** @description 保险名称，向用户展示 (insurance product name shown to the user). */
+            insurance_name: string;
+            /** @description 收款方商户号 (payee merchant id). Community spec only, added after V0.0.8 (D11). */
+            payee_mchid?: string;
+            /** @description 收款方公众账号ID (payee AppID). Community spec only, added after V0.0.8 (D11). */
+            payee_appid?: string;
+        };
+        /**
+         * @description 提交保单授权申请的应答 (result of 提交保单授权申请). Right after the call `auth_state` is `AUTH_STATE_INIT`.
+         *     Note (D4): `appid` is optional here, following the community spec; it is required in `AuthorizationDetail`.
+         */
+        Authorization: {
+            /** @description 商户保险编号 (merchant-side insurance number, as submitted). */
+            out_insurance_no: string;
+            /** @description 公众账号ID (AppID bound to the merchant id, as submitted). May be absent in this response (D4). */
+            appid?: string;
+            /** @description 保险委托代扣模板ID (deduction template id, as submitted). Note (D1) string, not number. */
+            plan_id: string;
+            /** @description 商户签约协议号 (merchant contract number, as submitted). */
+            out_contract_code: string;
+            /** @description 保险名称 (insurance product name, as submitted). */
+            insurance_name: string;
+            /** @description 授权状态 (authorization state); `AUTH_STATE_INIT` right after submission. */
+            auth_state: components["schemas"]["AuthState"];
+            /**
+             * Format: date-time
+             * @description 用户授权时间，RFC 3339 (when the user authorized); absent until the user has acted.
+             */
+            user_auth_time?: string;
+        };
+        /**
+         * @description 查询保单授权信息的应答 (result of 查询保单授权信息): whether and when the user authorized, and the current state.
+         *     Same fields as `Authorization`, but `appid` is always returned (D4).
+         */
+        AuthorizationDetail: {
+            /** @description 商户保险编号 (merchant-side insurance number). */
+            out_insurance_no: string;
+            /** @description 公众账号ID (AppID bound to the merchant id). */
+            appid: string;
+            /** @description 保险委托代扣模板ID (deduction template id). Note (D1) string, not number. */
+            plan_id: string;
+            /** @description 商户签约协议号 (merchant contract number). */
+            out_contract_code: string;
+            /** @description 保险名称 (insurance product name). */
+            insurance_name: string;
+            /** @description 授权状态 (current authorization state). */
+            auth_state: components["schemas"]["AuthState"];
+            /**
+             * Format: date-time
+             * @description 用户授权时间，RFC 3339 (when the user authorized); absent until the user has acted.
+             */
+            user_auth_time?: string;
+        };
+        /**
+         * @description 上传保单的请求体 (request body of 上传保单). There is no `insurance_name` here: it was given in 提交保单授权申请 (D5).
+         *     Conditional rules: `POLICY_TYPE_CAR` ⇒ `car_number`; `POLICY_TYPE_PET` ⇒ `pet_name`;
+         *     `POLICY_STATE_APPROVED` / `POLICY_STATE_INACTIVE` ⇒ `policy_code`.
+         */
+        UploadPolicyRequest: {
+            /** @description 商户保险编号，须已提交过授权申请 (merchant-side insurance number of an authorized record). */
+            out_insurance_no: string;
+            /**
+             * @description 被保险人姓名列表，单人填一个，多人填多个，最多11人 (full names of the insured persons: one entry per person, at most 11).
+             *     Sensitive field: on the wire each element is RSA-OAEP ciphertext (base64) made with the WeChat Pay public key or platform
+             *     certificate named in `Wechatpay-Serial`; pass plaintext names when the SDK encrypts for you.
+             */
+            insured_name_list: string[];
+            /** @description 承保公司代码，取值见保险公司代码-名称映射表 (code that 微信保单服务 assigns to the underwriting insurer; see the code table referenced by the 上传保单 page). */
+            insurance_company_code: string;
+            /**
+             * Format: date-time
+             * @description 保单生效时间，RFC 3339，包含该时刻 (start of cover, inclusive).
+             */
+            effective_time: string;
+            /**
+             * Format: date-time
+             * @description 保单失效时间，RFC 3339，不含该时刻 (end of cover, exclusive; cover holds strictly before this instant).
+             */
+            expired_time: string;
+            /** @description 保障详情 (what the policy covers, shown to the user). */
+            coverage_detail: string;
+            /** @description 是否支持续保 (whether the policy can be renewed). */
+            support_renewal: boolean;
+            /**
+             * Format: date-time
+             * @description 可续保开始时间，RFC 3339 (start of the renewal window). The window must lie within 60 days before to 60 days after
+             *     `expired_time`, and start after `effective_time`. Note (D9): the developer guide words this differently; the 上传保单 rule is followed.
+             */
+            start_renewal_time?: string;
+            /**
+             * Format: date-time
+             * @description 可续保结束时间，RFC 3339，不晚于保单失效后60天 (end of the renewal window, at most 60 days after `expired_time`).
+             */
+            end_renewal_time?: string;
+            /** @description 保单类型 (policy type). */
+            policy_type: components["schemas"]["PolicyType"];
+            /** @description 车牌信息，车险必填 (licence plate; required when `policy_type` is `POLICY_TYPE_CAR`). */
+            car_number?: string;
+            /** @description 宠物名称，宠物险必填 (pet name; required when `policy_type` is `POLICY_TYPE_PET`). */
+            pet_name?: string;
+            /** @description 地址信息 (insured address, e.g. for property cover). */
+            address?: string;
+            /** @description 保单状态 (policy state at upload time). */
+            policy_state: components["schemas"]["PolicyState"];
+            /** @description 保司保单号，已承保或已失效时必填 (insurer's policy number; required when `policy_state` is APPROVED or INACTIVE). */
+            policy_code?: string;
+            /** @description 保险委托代扣模板ID (deduction template id). Note (D1) string everywhere; older drafts used a number. */
+            plan_id: string;
+            /** @description 商户签约协议号 (merchant contract number of the deduction contract paying this policy). */
+            out_contract_code: string;
+            /**
+             * @deprecated
+             * @description 保单的扣费周期列表 (deduction-period numbers of the linked contract).
+             *     Note (D2): no longer required and without a minimum item count since V0.0.8; WeChat Pay plans to drop it. Items typed as positive integers.
+             */
+            policy_periods?: number[];
+            /** @description 公众账号ID，须与商户号绑定 (AppID bound to the merchant id). */
+            appid: string;
+            /** @description 用户在商户 appid 下的唯一标识 (the user's OpenID under `appid`). */
+            openid: string;
+            /**
+             * @description 是否为赠险 (whether the policy is free / gifted). V0.0.8.
+             *     Note (D10): required here as in the community spec; the changelog does not say so, and callers of older versions will not send it.
+             */
+            free_insurance: boolean;
+            /** @description 是否与其它保单合并扣费 (whether premiums are deducted together with other policies). V0.0.8. */
+            combined_payment?: boolean;
+            /** @description 缴费方式 (premium payment method). V0.0.8. */
+            payment_method?: components["schemas"]["PaymentMethod"];
+            /** @description 期交保费模式 (how periodic premiums vary). V0.0.8. */
+            period_premium_mode?: components["schemas"]["PeriodPremiumMode"];
+            /** @description 缴费周期 (premium payment interval). V0.0.8. */
+            payment_period?: components["schemas"]["PaymentPeriod"];
+            /** @description 首期保费金额，单位推定为分 (first-period premium, presumably in fen). V0.0.8. */
+            first_period_amount?: number;
+            /** @description 后续每期保费金额，单位推定为分 (premium of each later period, presumably in fen). V0.0.8. */
+            subsequent_period_amount?: number;
+            /** @description 保障期限类型 (kind of coverage term). Community spec only, after V0.0.8 (D11). */
+            coverage_term_type?: components["schemas"]["CoverageTermType"];
+            /** @description 收款方商户号 (payee merchant id). Community spec only, after V0.0.8 (D11). */
+            payee_mchid?: string;
+            /** @description 收款方公众账号ID (payee AppID). Community spec only, after V0.0.8 (D11). */
+            payee_appid?: string;
+            /** @description 用户在收款方 appid 下的标识 (the user's OpenID under `payee_appid`). Community spec only, after V0.0.8 (D11). */
+            payee_openid?: string;
+        } & (unknown & unknown & unknown & unknown);
+        /**
+         * @description 更新保单信息的请求体，所有字段选填，只传需要变更的字段 (request body of 更新保单信息; every field is optional, send what changed).
+         *     Not updatable (D8): `insurance_company_code`, `appid`, `openid`, `payee_*`.
+         *     Conditional rules, checked within this body: when it sets `policy_type` to CAR or PET, send `car_number` / `pet_name`
+         *     with it; when it sets `policy_state` to APPROVED or INACTIVE, send `policy_code` with it.
+         */
+        UpdatePolicyRequest: {
+            /**
+             * @description 被保险人姓名列表，最多11人；不传或传空数组表示不修改，非空则整体替换 (insured persons, at most 11; absent or empty keeps the
+             *     current list, a non-empty list replaces it). Sensitive field: on the wire each element is RSA-OAEP ciphertext (base64) made
+             *     with the key named in `Wechatpay-Serial`; pass plaintext names when the SDK encrypts for you.
+             */
+            insured_name_list?: string[];
+            /** @description 保险名称 (insurance product name). */
+            insurance_name?: string;
+            /**
+             * Format: date-time
+             * @description 保单生效时间，RFC 3339，包含该时刻 (start of cover, inclusive).
+             */
+            effective_time?: string;
+            /**
+             * Format: date-time
+             * @description 保单失效时间，RFC 3339，不含该时刻 (end of cover, exclusive).
+             */
+            expired_time?: string;
+            /** @description 保障详情 (what the policy covers). */
+            coverage_detail?: string;
+            /** @description 是否支持续保 (whether the policy can be renewed). */
+            support_renewal?: boolean;
+            /**
+             * Format: date-time
+             * @description 可续保开始时间，RFC 3339 (start of the renewal window; same window rules as in 上传保单).
+             */
+            start_renewal_time?: string;
+            /**
+             * Format: date-time
+             * @description 可续保结束时间，RFC 3339 (end of the renewal window; same window rules as in 上传保单).
+             */
+            end_renewal_time?: string;
+            /** @description 保单类型 (policy type). */
+            policy_type?: components["schemas"]["PolicyType"];
+            /** @description 车牌信息 (licence plate; required when this body sets `policy_type` to `POLICY_TYPE_CAR`). */
+            car_number?: string;
+            /** @description 宠物名称 (pet name; required when this body sets `policy_type` to `POLICY_TYPE_PET`). */
+            pet_name?: string;
+            /** @description 地址信息 (insured address). */
+            address?: string;
+            /** @description 保单状态，须符合状态流转规则 (new policy state; must be an allowed transition, see PolicyState). */
+            policy_state?: components["schemas"]["PolicyState"];
+            /** @description 保司保单号 (insurer's policy number; required when this body sets `policy_state` to APPROVED or INACTIVE). */
+            policy_code?: string;
+            /** @description 保险委托代扣模板ID (deduction template id). Note (D1) string everywhere; older drafts used a number. */
+            plan_id?: string;
+            /** @description 商户签约协议号 (merchant contract number). To switch contracts, prefer bindContract. */
+            out_contract_code?: string;
+            /**
+             * @deprecated
+             * @description 保单的扣费周期列表 (deduction-period numbers of the linked contract).
+             *     Note (D2): optional and slated for removal by WeChat Pay; items typed as positive integers.
+             */
+            policy_periods?: number[];
+            /** @description 是否为赠险 (whether the policy is free / gifted). V0.0.8. */
+            free_insurance?: boolean;
+            /** @description 是否与其它保单合并扣费 (whether premiums are deducted together with other policies). V0.0.8. */
+            combined_payment?: boolean;
+            /** @description 缴费方式 (premium payment method). V0.0.8. */
+            payment_method?: components["schemas"]["PaymentMethod"];
+            /** @description 期交保费模式 (how periodic premiums vary). V0.0.8. */
+            period_premium_mode?: components["schemas"]["PeriodPremiumMode"];
+            /** @description 缴费周期 (premium payment interval). V0.0.8. */
+            payment_period?: components["schemas"]["PaymentPeriod"];
+            /** @description 首期保费金额，单位推定为分 (first-period premium, presumably in fen). V0.0.8. */
+            first_period_amount?: number;
+            /** @description 后续每期保费金额，单位推定为分 (premium of each later period, presumably in fen). V0.0.8. */
+            subsequent_period_amount?: number;
+            /** @description 保障期限类型 (kind of coverage term). Community spec only, after V0.0.8 (D11). */
+            coverage_term_type?: components["schemas"]["CoverageTermType"];
+        } & (unknown & unknown & unknown & unknown);
+        /**
+         * @description 保单信息 (a policy as stored by WeChat Pay); returned by 上传保单, 查询保单 and 更新保单信息.
+         *     `insured_name_list` comes back encrypted with the merchant's API certificate public key.
+         *     Conditional rules: `POLICY_TYPE_CAR` ⇒ `car_number`; `POLICY_TYPE_PET` ⇒ `pet_name`;
+         *     `POLICY_STATE_APPROVED` / `POLICY_STATE_INACTIVE` ⇒ `policy_code`.
+         */
+        Policy: {
+            /** @description 商户保险编号 (merchant-side insurance number). */
+            out_insurance_no: string;
+            /** @description 保险名称 (insurance product name, as given in 提交保单授权申请 or updated later). */
+            insurance_name: string;
+            /**
+             * @description 被保险人姓名列表，最多11人 (full names of the insured persons, at most 11).
+             *     Sensitive field: on the wire each element is RSA-OAEP ciphertext (base64) made with the merchant's API certificate public key;
+             *     the SDK hands you the decrypted plaintext when it decrypts for you.
+             */
+            insured_name_list: string[];
+            /** @description 承保公司代码，取值见保险公司代码-名称映射表 (code that 微信保单服务 assigns to the underwriting insurer; see the code table referenced by the 上传保单 page). */
+            insurance_company_code: string;
+            /**
+             * Format: date-time
+             * @description 保单生效时间，RFC 3339，包含该时刻 (start of cover, inclusive).
+             */
+            effective_time: string;
+            /**
+             * Format: date-time
+             * @description 保单失效时间，RFC 3339，不含该时刻 (end of cover, exclusive; cover holds strictly before this instant).
+             */
+            expired_time: string;
+            /** @description 保障详情 (what the policy covers, shown to the user). */
+            coverage_detail: string;
+            /** @description 是否支持续保 (whether the policy can be renewed). */
+            support_renewal: boolean;
+            /**
+             * Format: date-time
+             * @description 可续保开始时间，RFC 3339 (start of the renewal window).
+             */
+            start_renewal_time?: string;
+            /**
+             * Format: date-time
+             * @description 可续保结束时间，RFC 3339 (end of the renewal window).
+             */
+            end_renewal_time?: string;
+            /** @description 保单类型 (policy type). */
+            policy_type: components["schemas"]["PolicyType"];
+            /** @description 车牌信息，车险必填 (licence plate; required when `policy_type` is `POLICY_TYPE_CAR`). */
+            car_number?: string;
+            /** @description 宠物名称，宠物险必填 (pet name; required when `policy_type` is `POLICY_TYPE_PET`). */
+            pet_name?: string;
+            /** @description 地址信息 (insured address, e.g. for property cover). */
+            address?: string;
+            /** @description 保单状态 (policy state). */
+            policy_state: components["schemas"]["PolicyState"];
+            /** @description 保司保单号，已承保或已失效时必填 (insurer's policy number; required when `policy_state` is APPROVED or INACTIVE). */
+            policy_code?: string;
+            /** @description 保险委托代扣模板ID (deduction template id). Note (D1) string everywhere; older drafts used a number. */
+            plan_id: string;
+            /** @description 商户签约协议号 (merchant contract number of the linked deduction contract). */
+            out_contract_code: string;
+            /**
+             * @deprecated
+             * @description 保单的扣费周期列表 (deduction-period numbers of the linked contract).
+             *     Note (D2): optional in responses since V0.0.6 and slated for removal; items typed as positive integers.
+             */
+            policy_periods?: number[];
+            /** @description 是否为赠险 (whether the policy is free / gifted). V0.0.8. */
+            free_insurance: boolean;
+            /** @description 是否与其它保单合并扣费 (whether premiums are deducted together with other policies). V0.0.8. */
+            combined_payment?: boolean;
+            /** @description 缴费方式 (premium payment method). V0.0.8. */
+            payment_method?: components["schemas"]["PaymentMethod"];
+            /** @description 期交保费模式 (how periodic premiums vary). V0.0.8. */
+            period_premium_mode?: components["schemas"]["PeriodPremiumMode"];
+            /** @description 缴费周期 (premium payment interval). V0.0.8. */
+            payment_period?: components["schemas"]["PaymentPeriod"];
+            /** @description 首期保费金额，单位推定为分 (first-period premium, presumably in fen). V0.0.8. */
+            first_period_amount?: number;
+            /** @description 后续每期保费金额，单位推定为分 (premium of each later period, presumably in fen). V0.0.8. */
+            subsequent_period_amount?: number;
+            /** @description 保障期限类型 (kind of coverage term). Community spec only, after V0.0.8 (D11). */
+            coverage_term_type?: components["schemas"]["CoverageTermType"];
+        } & (unknown & unknown & unknown & unknown);
+        /** @description 保单绑定保险代扣协议的请求体 (request body of 保单绑定保险代扣协议): the contract to link to the policy. */
+        BindContractRequest: {
+            /** @description 公众账号ID，须与商户号绑定 (AppID bound to the merchant id). */
+            appid: string;
+            /** @description 保险委托代扣模板ID (deduction template id of the new contract). Note (D1) string, not number. */
+            plan_id: string;
+            /**
+             * @description 商户签约协议号，仅限数字和字母 (merchant contract number of the contract to bind, digits and letters only).
+             *     May be an active, terminated or merely pre-signed contract. Note (D12): the official example value is 38 characters long, beyond the declared 32.
+             */
+            out_contract_code: string;
+        };
+        /**
+         * @description APIv3 错误码 (error code of an error answer). Branch on it, never on `message`.
+         *
+         *     The per-endpoint business error tables of this product could not be retrieved, so the list holds the
+         *     documented common codes only, and stays open (`x-extensible-enum`): business failures described only in
+         *     prose (illegal state transition, upload outside the 30-day window, renewal-window violations, missing
+         *     conditional fields) surface as 4xx with codes not listed here.
+         *
+         *     - `PARAM_ERROR` 参数错误 (400)
+         *     - `INVALID_REQUEST` 请求不符合接口规则或业务规则 (400)
+         *     - `SIGN_ERROR` 签名验证不通过 (401)
+         *     - `NO_AUTH` 无权限 (403)
+         *     - `RESOURCE_NOT_EXISTS` 资源不存在 (404)
+         *     - `RATELIMIT_EXCEEDED` / `FREQUENCY_LIMITED` 频率超限 (429)
+         *     - `SYSTEM_ERROR` 系统异常，请用相同参数重试 (500)
+         *     - `SERVICE_UNAVAILABLE` 服务不可用 (502/503)
+         */
+        ErrorCode: "PARAM_ERROR" | "INVALID_REQUEST" | "SIGN_ERROR" | "NO_AUTH" | "RESOURCE_NOT_EXISTS" | "RATELIMIT_EXCEEDED" | "FREQUENCY_LIMITED" | "SYSTEM_ERROR" | "SERVICE_UNAVAILABLE" | (string & {});
+        /** @description APIv3 错误应答 (error body returned with 4xx / 5xx). Branch on `code` (see ErrorCode), never on `message`. */
+        ErrorResponse: {
+            /** @description 错误码，机器可读 (machine-readable error code; the documented ones, or another string). */
+            code: components["schemas"]["ErrorCode"];
+            /** @description 错误描述，供人阅读，语言随 Accept-Language (human-readable message; may vary for the same code). */
+            message: string;
+            /** @description 错误详情，主要随 PARAM_ERROR / INVALID_REQUEST 返回 (optional details, mostly with parameter errors). */
+            detail?: {
+                /** @description 出错字段：请求体内为 JSON Pointer，路径或查询参数为参数名 (offending field; JSON Pointer for body fields, parameter name for path/query). */
+                field?: string;
+                /** @description 出错的值 (the offending value, any JSON type). */
+                value?: unknown;
+                /** @description 出错原因 (why the value was rejected). */
+                issue?: string;
+                /** @description 出错位置，如 body、path、query、header (where the field was found). */
+                location?: string;
+            };
+        };
+        /**
+         * @description 用户授权结果通知的报文 (envelope of the INSURANCE_POLICY_MANAGEMENT.GRANTED notification). Verify the Wechatpay-* signature
+         *     headers first, then decrypt `resource.ciphertext` with the APIv3 key to get a GrantedNotificationResource.
+         */
+        GrantedNotification: {
+            /** @description 通知ID，唯一 (unique notification id; use it to drop duplicates). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description 通知创建时间，RFC 3339 (when the notification was created).
+             */
+            create_time: string;
+            /**
+             * @description 通知类型 (event type). Note: documented as string(32), but this value has 35 characters, so no length limit is enforced.
+             * @constant
+             */
+            event_type: "INSURANCE_POLICY_MANAGEMENT.GRANTED";
+            /** @description 通知数据类型，固定为 encrypt-resource (type of `resource`, always `encrypt-resource`). */
+            resource_type: string;
+            /** @description 回调摘要，例如"用户同意授权结果回调通知" (short human-readable summary). */
+            summary: string;
+            /** @description 加密的通知数据 (encrypted business payload). */
+            resource: {
+                /** @description 原始回调类型，为 insurance_policy_management (type of the encrypted object, `insurance_policy_management`). */
+                original_type: string;
+                /**
+                 * @description 加密算法，AEAD_AES_256_GCM (encryption algorithm).
+                 * @constant
+                 */
+                algorithm: "AEAD_AES_256_GCM";
+                /**
+                 * @description 数据密文，base64 编码 (base64 of AES-256-GCM ciphertext followed by the 16-byte tag). Decrypt with the APIv3 key,
+                 *     `nonce` as IV and `associated_data` as AAD; the plaintext is JSON described by `contentSchema`.
+                 */
+                ciphertext: string;
+                /** @description 附加数据，为 insurance_policy_management，可能为空 (AEAD associated data; may be empty). */
+                associated_data?: string;
+                /** @description 加密使用的随机串，12 个字符 (12-character GCM nonce). */
+                nonce: string;
+            };
+        };
+        /**
+         * @description 用户授权结果通知解密后的数据 (decrypted `resource.ciphertext` of the GRANTED notification).
+         *     The official field table could not be read; this follows the community transcription, so extra fields
+         *     (for example appid, plan_id, out_contract_code) are tolerated.
+         * @example {
+         *       "out_insurance_no": "Auisihsiahishishi4hihsid123418id",
+         *       "insurance_name": "微医保·百万医疗险",
+         *       "auth_state": "AUTH_STATE_GRANTED",
+         *       "user_auth_time": "2025-09-21T17:11:12+08:00"
+         *     }
+         */
+        GrantedNotificationResource: {
+            /** @description 商户保险编号 (merchant-side insurance number). */
+            out_insurance_no: string;
+            /** @description 保险名称 (insurance product name). */
+            insurance_name: string;
+            /**
+             * @description 授权状态，正常为 AUTH_STATE_GRANTED (authorization state, normally `AUTH_STATE_GRANTED`).
+             *     Note (D3): the community page lists `AUTH_STATE_INEFFECTIE` instead of `AUTH_STATE_EXPIRED` here; treat an unknown value leniently.
+             */
+            auth_state: components["schemas"]["AuthState"];
+            /**
+             * Format: date-time
+             * @description 用户授权时间，RFC 3339 (when the user authorized).
+             */
+            user_auth_time: string;
+        };
+        /**
+         * @description 查询超时未上传保单原因的报文 (envelope of the INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY notification). WeChat Pay sends it
+         *     for authorized records whose policy was not uploaded in time. Verify the signature, decrypt `resource.ciphertext`, and
+         *     answer with the reason in the HTTP response within 5 seconds.
+         */
+        PendingUploadQueryNotification: {
+            /** @description 通知ID，唯一 (unique notification id; use it to drop duplicates). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description 通知创建时间，RFC 3339 (when the notification was created).
+             */
+            create_time: string;
+            /**
+             * @description 通知类型 (event type). Note: documented as string(32), but this value has 48 characters, so no length limit is enforced.
+             * @constant
+             */
+            event_type: "INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY";
+            /** @description 通知数据类型，固定为 encrypt-resource (type of `resource`, always `encrypt-resource`). */
+            resource_type: string;
+            /** @description 回调摘要，固定为"保单待上传反查通知" (short human-readable summary). */
+            summary: string;
+            /** @description 加密的通知数据 (encrypted business payload). */
+            resource: {
+                /** @description 原始回调类型，为 insurance_policy_management (type of the encrypted object, `insurance_policy_management`). */
+                original_type: string;
+                /**
+                 * @description 加密算法，AEAD_AES_256_GCM (encryption algorithm).
+                 * @constant
+                 */
+                algorithm: "AEAD_AES_256_GCM";
+                /**
+                 * @description 数据密文，base64 编码 (base64 of AES-256-GCM ciphertext followed by the 16-byte tag). Decrypt with the APIv3 key,
+                 *     `nonce` as IV and `associated_data` as AAD; the plaintext is JSON described by `contentSchema`.
+                 */
+                ciphertext: string;
+                /** @description 附加数据，为 insurance_policy_management，可能为空 (AEAD associated data; may be empty). */
+                associated_data?: string;
+                /** @description 加密使用的随机串，12 个字符 (12-character GCM nonce). */
+                nonce: string;
+            };
+        };
+        /**
+         * @description 查询超时未上传保单原因通知解密后的数据 (decrypted `resource.ciphertext` of the PENDING_UPLOAD_QUERY notification).
+         *     The payload is not retrievable from any source; only `out_insurance_no` is assumed, and any other field is allowed.
+         * @example {
+         *       "out_insurance_no": "Auisihsiahishishi4hihsid123418id"
+         *     }
+         */
+        PendingUploadQueryNotificationResource: {
+            /** @description 商户保险编号，尚未上传保单的授权记录 (merchant-side insurance number of the record still waiting for its policy). Assumed, not documented. */
+            out_insurance_no: string;
+        };
+        /**
+         * @description 商户对查询超时未上传保单原因的应答 (the merchant's answer to PENDING_UPLOAD_QUERY). WeChat Pay expects the reason in the
+         *     HTTP response, but the expected format (reason codes, field names) could not be retrieved: this schema is a placeholder
+         *     with one optional free-text field and accepts anything else.
+         * @example {
+         *       "reason": "用户尚未完成投保"
+         *     }
+         */
+        PendingUploadQueryReply: {
+            /** @description 未上传保单的原因，自由文本 (why the policy has not been uploaded, free text). Field name assumed. */
+            reason?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description 商户处理通知失败时的应答 (answer to send with a 4xx / 5xx status when handling a notification failed; WeChat Pay then retries).
+         * @example {
+         *       "code": "FAIL",
+         *       "message": "失败"
+         *     }
+         */
+        NotificationFailureReply: {
+            /**
+             * @description 固定为 FAIL (always `FAIL`).
+             * @constant
+             */
+            code: "FAIL";
+            /** @description 失败原因 (short reason, for WeChat Pay's logs). */
+            message: string;
+        };
     };
-    /**
-     * @description 查询超时未上传保单原因通知解密后的数据 (decrypted `resource.ciphertext` of the PENDING_UPLOAD_QUERY notification).
-     *     The payload is not retrievable from any source; only `out_insurance_no` is assumed, and any other field is allowed.
-     * @example {
-     *       "out_insurance_no": "Auisihsiahishishi4hihsid123418id"
-     *     }
-     */
-    PendingUploadQueryNotificationResource: {
-      /** @description 商户保险编号，尚未上传保单的授权记录 (merchant-side insurance number of the record still waiting for its policy). Assumed, not documented. */
-      out_insurance_no: string;
+    responses: {
+        /** @description 请求参数错误或不符合接口规则 (parameter error or request not following the APIv3 rules, e.g. PARAM_ERROR, INVALID_REQUEST). Do not retry unchanged. */
+        BadRequest: {
+            headers: {
+                "Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description 签名验证失败 (request signature could not be verified, SIGN_ERROR): check the merchant certificate serial, the clock and the string that was signed. */
+        Unauthorized: {
+            headers: {
+                "Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description 无权限或业务规则不允许 (no permission for this product or a business rule refused the request, e.g. NO_AUTH). The product is in grey release, so merchants outside it presumably get this too. */
+        Forbidden: {
+            headers: {
+                "Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description 资源不存在 (no record for this out_insurance_no, e.g. RESOURCE_NOT_EXISTS; the exact business code is not documented). */
+        NotFound: {
+            headers: {
+                "Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description 请求频率超限 (rate limit exceeded; back off and retry later). */
+        TooManyRequests: {
+            headers: {
+                "Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description 微信支付系统错误 (WeChat Pay system error, SYSTEM_ERROR): retry with exactly the same parameters. */
+        InternalServerError: {
+            headers: {
+                "Request-ID": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
-    /**
-     * @description 商户对查询超时未上传保单原因的应答 (the merchant's answer to PENDING_UPLOAD_QUERY). WeChat Pay expects the reason in the
-     *     HTTP response, but the expected format (reason codes, field names) could not be retrieved: this schema is a placeholder
-     *     with one optional free-text field and accepts anything else.
-     * @example {
-     *       "reason": "用户尚未完成投保"
-     *     }
-     */
-    PendingUploadQueryReply: {
-      /** @description 未上传保单的原因，自由文本 (why the policy has not been uploaded, free text). Field name assumed. */
-      reason?: string;
-    } & {
-      [key: string]: unknown;
+    parameters: {
+        /**
+         * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
+         * @example Auisihsiahishishi4hihsid123418id
+         */
+        OutInsuranceNo: string;
+        /**
+         * @description 加密敏感字段所用的微信支付公钥ID（推荐）或平台证书序列号 (id of the WeChat Pay public key, recommended, or serial number
+         *     of the platform certificate whose key encrypted `insured_name_list`). Required on every request that carries encrypted fields.
+         *     The generated client sets it to the key it encrypted with (`x-wechatpay-set-by-client`), so it is optional in the client's types.
+         * @example PUB_KEY_ID_0114232134912410000000000000
+         */
+        WechatpaySerial: string;
+        /**
+         * @description 签名所用密钥的标识：微信支付公钥ID或平台证书序列号 (id of the key that signed the notification; pick the matching WeChat Pay public key or platform certificate).
+         * @example PUB_KEY_ID_0114232134912410000000000000
+         */
+        NotificationSerial: string;
+        /**
+         * @description 通知签名，base64 编码 (base64 signature over "timestamp\nnonce\nbody\n"; verify before decrypting).
+         * @example bXlzaWduYXR1cmUtZXhhbXBsZS1vbmx5LW5vdC1hLXJlYWwtc2lnbmF0dXJlLXZhbHVl
+         */
+        NotificationSignature: string;
+        /**
+         * @description 签名时间戳，Unix 秒 (signing time in Unix seconds; reject stale notifications).
+         * @example 1758446000
+         */
+        NotificationTimestamp: string;
+        /**
+         * @description 签名随机串 (random string included in the signed message).
+         * @example EcZ9Cmy4Xyx1i6RlJQzLcCyEqDa26NBz
+         */
+        NotificationNonce: string;
+        /**
+         * @description 签名算法，通常为 WECHATPAY2-SHA256-RSA2048，国密模式为 WECHATPAY2-SM2-WITH-SM3 (signature algorithm; RSA unless the merchant uses the SM2 mode).
+         * @example WECHATPAY2-SHA256-RSA2048
+         */
+        NotificationSignatureType: string;
+        /**
+         * @description 本次通知请求的唯一ID (unique id of this notification request, useful when asking WeChat Pay support).
+         * @example 08F78BB5AF0610D302189F99DD5C20BA56F89845-0
+         */
+        NotificationRequestId: string;
     };
-    /**
-     * @description 商户处理通知失败时的应答 (answer to send with a 4xx / 5xx status when handling a notification failed; WeChat Pay then retries).
-     * @example {
-     *       "code": "FAIL",
-     *       "message": "失败"
-     *     }
-     */
-    NotificationFailureReply: {
-      /**
-       * @description 固定为 FAIL (always `FAIL`).
-       * @constant
-       */
-      code: 'FAIL';
-      /** @description 失败原因 (short reason, for WeChat Pay's logs). */
-      message: string;
+    requestBodies: never;
+    headers: {
+        /**
+         * @description 微信支付为本次请求生成的唯一ID，排查问题时提供 (unique id of the request, quote it to WeChat Pay support). May be missing on some 401 answers.
+         * @example 08F78BB5AF0610D302189F99DD5C20BA56F89845-0
+         */
+        RequestId: string;
+        /**
+         * @description 应答签名所用密钥的标识：微信支付公钥ID或平台证书序列号 (id of the key that signed this response: WeChat Pay public-key id or platform certificate serial).
+         * @example PUB_KEY_ID_0114232134912410000000000000
+         */
+        WechatpaySerial: string;
+        /**
+         * @description 应答签名，base64 编码 (base64 SHA256-with-RSA signature over timestamp, nonce and body; verify before trusting the body).
+         * @example bXlzaWduYXR1cmUtZXhhbXBsZS1vbmx5LW5vdC1hLXJlYWwtc2lnbmF0dXJlLXZhbHVlLWJ5LXdlY2hhdHBheS0yMDQ4LWJpdC1yc2EtcGtjczEtdjEuNQ==
+         */
+        WechatpaySignature: string;
+        /**
+         * @description 应答签名时间戳，Unix 秒 (signing time in Unix seconds; reject answers too far from the local clock).
+         * @example 1554209980
+         */
+        WechatpayTimestamp: string;
+        /**
+         * @description 应答签名随机串 (random string included in the signed message).
+         * @example c5ac7061fccab6bf3e254dcf98995b8c
+         */
+        WechatpayNonce: string;
     };
-  };
-  responses: {
-    /** @description 请求参数错误或不符合接口规则 (parameter error or request not following the APIv3 rules, e.g. PARAM_ERROR, INVALID_REQUEST). Do not retry unchanged. */
-    BadRequest: {
-      headers: {
-        'Request-ID': components['headers']['RequestId'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description 签名验证失败 (request signature could not be verified, SIGN_ERROR): check the merchant certificate serial, the clock and the string that was signed. */
-    Unauthorized: {
-      headers: {
-        'Request-ID': components['headers']['RequestId'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description 无权限或业务规则不允许 (no permission for this product or a business rule refused the request, e.g. NO_AUTH). The product is in grey release, so merchants outside it presumably get this too. */
-    Forbidden: {
-      headers: {
-        'Request-ID': components['headers']['RequestId'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description 资源不存在 (no record for this out_insurance_no, e.g. RESOURCE_NOT_EXISTS; the exact business code is not documented). */
-    NotFound: {
-      headers: {
-        'Request-ID': components['headers']['RequestId'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description 请求频率超限 (rate limit exceeded; back off and retry later). */
-    TooManyRequests: {
-      headers: {
-        'Request-ID': components['headers']['RequestId'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description 微信支付系统错误 (WeChat Pay system error, SYSTEM_ERROR): retry with exactly the same parameters. */
-    InternalServerError: {
-      headers: {
-        'Request-ID': components['headers']['RequestId'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-  };
-  parameters: {
-    /**
-     * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
-     * @example Auisihsiahishishi4hihsid123418id
-     */
-    OutInsuranceNo: string;
-    /**
-     * @description 加密敏感字段所用的微信支付公钥ID（推荐）或平台证书序列号 (id of the WeChat Pay public key, recommended, or serial number
-     *     of the platform certificate whose key encrypted `insured_name_list`). Required on every request that carries encrypted fields.
-     *     The generated client sets it to the key it encrypted with (`x-wechatpay-set-by-client`), so it is optional in the client's types.
-     * @example PUB_KEY_ID_0114232134912410000000000000
-     */
-    WechatpaySerial: string;
-    /**
-     * @description 签名所用密钥的标识：微信支付公钥ID或平台证书序列号 (id of the key that signed the notification; pick the matching WeChat Pay public key or platform certificate).
-     * @example PUB_KEY_ID_0114232134912410000000000000
-     */
-    NotificationSerial: string;
-    /**
-     * @description 通知签名，base64 编码 (base64 signature over "timestamp\nnonce\nbody\n"; verify before decrypting).
-     * @example bXlzaWduYXR1cmUtZXhhbXBsZS1vbmx5LW5vdC1hLXJlYWwtc2lnbmF0dXJlLXZhbHVl
-     */
-    NotificationSignature: string;
-    /**
-     * @description 签名时间戳，Unix 秒 (signing time in Unix seconds; reject stale notifications).
-     * @example 1758446000
-     */
-    NotificationTimestamp: string;
-    /**
-     * @description 签名随机串 (random string included in the signed message).
-     * @example EcZ9Cmy4Xyx1i6RlJQzLcCyEqDa26NBz
-     */
-    NotificationNonce: string;
-    /**
-     * @description 签名算法，通常为 WECHATPAY2-SHA256-RSA2048，国密模式为 WECHATPAY2-SM2-WITH-SM3 (signature algorithm; RSA unless the merchant uses the SM2 mode).
-     * @example WECHATPAY2-SHA256-RSA2048
-     */
-    NotificationSignatureType: string;
-    /**
-     * @description 本次通知请求的唯一ID (unique id of this notification request, useful when asking WeChat Pay support).
-     * @example 08F78BB5AF0610D302189F99DD5C20BA56F89845-0
-     */
-    NotificationRequestId: string;
-  };
-  requestBodies: never;
-  headers: {
-    /**
-     * @description 微信支付为本次请求生成的唯一ID，排查问题时提供 (unique id of the request, quote it to WeChat Pay support). May be missing on some 401 answers.
-     * @example 08F78BB5AF0610D302189F99DD5C20BA56F89845-0
-     */
-    RequestId: string;
-    /**
-     * @description 应答签名所用密钥的标识：微信支付公钥ID或平台证书序列号 (id of the key that signed this response: WeChat Pay public-key id or platform certificate serial).
-     * @example PUB_KEY_ID_0114232134912410000000000000
-     */
-    WechatpaySerial: string;
-    /**
-     * @description 应答签名，base64 编码 (base64 SHA256-with-RSA signature over timestamp, nonce and body; verify before trusting the body).
-     * @example bXlzaWduYXR1cmUtZXhhbXBsZS1vbmx5LW5vdC1hLXJlYWwtc2lnbmF0dXJlLXZhbHVlLWJ5LXdlY2hhdHBheS0yMDQ4LWJpdC1yc2EtcGtjczEtdjEuNQ==
-     */
-    WechatpaySignature: string;
-    /**
-     * @description 应答签名时间戳，Unix 秒 (signing time in Unix seconds; reject answers too far from the local clock).
-     * @example 1554209980
-     */
-    WechatpayTimestamp: string;
-    /**
-     * @description 应答签名随机串 (random string included in the signed message).
-     * @example c5ac7061fccab6bf3e254dcf98995b8c
-     */
-    WechatpayNonce: string;
-  };
-  pathItems: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  submitAuthorization: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    submitAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAuthorizationRequest"];
+            };
+        };
+        responses: {
+            /** @description 授权申请已创建 (authorization request created). */
+            200: {
+                headers: {
+                    "Request-ID": components["headers"]["RequestId"];
+                    "Wechatpay-Serial": components["headers"]["WechatpaySerial"];
+                    "Wechatpay-Signature": components["headers"]["WechatpaySignature"];
+                    "Wechatpay-Timestamp": components["headers"]["WechatpayTimestamp"];
+                    "Wechatpay-Nonce": components["headers"]["WechatpayNonce"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Authorization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SubmitAuthorizationRequest'];
-      };
+    queryAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
+                 * @example Auisihsiahishishi4hihsid123418id
+                 */
+                out_insurance_no: components["parameters"]["OutInsuranceNo"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 授权信息 (the authorization record). */
+            200: {
+                headers: {
+                    "Request-ID": components["headers"]["RequestId"];
+                    "Wechatpay-Serial": components["headers"]["WechatpaySerial"];
+                    "Wechatpay-Signature": components["headers"]["WechatpaySignature"];
+                    "Wechatpay-Timestamp": components["headers"]["WechatpayTimestamp"];
+                    "Wechatpay-Nonce": components["headers"]["WechatpayNonce"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
     };
-    responses: {
-      /** @description 授权申请已创建 (authorization request created). */
-      200: {
-        headers: {
-          'Request-ID': components['headers']['RequestId'];
-          'Wechatpay-Serial': components['headers']['WechatpaySerial'];
-          'Wechatpay-Signature': components['headers']['WechatpaySignature'];
-          'Wechatpay-Timestamp': components['headers']['WechatpayTimestamp'];
-          'Wechatpay-Nonce': components['headers']['WechatpayNonce'];
-          [name: string]: unknown;
+    uploadPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 加密敏感字段所用的微信支付公钥ID（推荐）或平台证书序列号 (id of the WeChat Pay public key, recommended, or serial number
+                 *     of the platform certificate whose key encrypted `insured_name_list`). Required on every request that carries encrypted fields.
+                 *     The generated client sets it to the key it encrypted with (`x-wechatpay-set-by-client`), so it is optional in the client's types.
+                 * @example PUB_KEY_ID_0114232134912410000000000000
+                 */
+                "Wechatpay-Serial"?: components["parameters"]["WechatpaySerial"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Authorization'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadPolicyRequest"];
+            };
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+        responses: {
+            /** @description 保单已上传 (policy stored; the body is the policy as WeChat Pay now holds it). */
+            200: {
+                headers: {
+                    "Request-ID": components["headers"]["RequestId"];
+                    "Wechatpay-Serial": components["headers"]["WechatpaySerial"];
+                    "Wechatpay-Signature": components["headers"]["WechatpaySignature"];
+                    "Wechatpay-Timestamp": components["headers"]["WechatpayTimestamp"];
+                    "Wechatpay-Nonce": components["headers"]["WechatpayNonce"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
     };
-  };
-  queryAuthorization: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
-         * @example Auisihsiahishishi4hihsid123418id
-         */
-        out_insurance_no: components['parameters']['OutInsuranceNo'];
-      };
-      cookie?: never;
+    queryPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
+                 * @example Auisihsiahishishi4hihsid123418id
+                 */
+                out_insurance_no: components["parameters"]["OutInsuranceNo"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 保单信息 (the stored policy). */
+            200: {
+                headers: {
+                    "Request-ID": components["headers"]["RequestId"];
+                    "Wechatpay-Serial": components["headers"]["WechatpaySerial"];
+                    "Wechatpay-Signature": components["headers"]["WechatpaySignature"];
+                    "Wechatpay-Timestamp": components["headers"]["WechatpayTimestamp"];
+                    "Wechatpay-Nonce": components["headers"]["WechatpayNonce"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description 授权信息 (the authorization record). */
-      200: {
-        headers: {
-          'Request-ID': components['headers']['RequestId'];
-          'Wechatpay-Serial': components['headers']['WechatpaySerial'];
-          'Wechatpay-Signature': components['headers']['WechatpaySignature'];
-          'Wechatpay-Timestamp': components['headers']['WechatpayTimestamp'];
-          'Wechatpay-Nonce': components['headers']['WechatpayNonce'];
-          [name: string]: unknown;
+    updatePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 加密敏感字段所用的微信支付公钥ID（推荐）或平台证书序列号 (id of the WeChat Pay public key, recommended, or serial number
+                 *     of the platform certificate whose key encrypted `insured_name_list`). Required on every request that carries encrypted fields.
+                 *     The generated client sets it to the key it encrypted with (`x-wechatpay-set-by-client`), so it is optional in the client's types.
+                 * @example PUB_KEY_ID_0114232134912410000000000000
+                 */
+                "Wechatpay-Serial"?: components["parameters"]["WechatpaySerial"];
+            };
+            path: {
+                /**
+                 * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
+                 * @example Auisihsiahishishi4hihsid123418id
+                 */
+                out_insurance_no: components["parameters"]["OutInsuranceNo"];
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['AuthorizationDetail'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePolicyRequest"];
+            };
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+        responses: {
+            /** @description 更新后的保单 (the policy after the update). */
+            200: {
+                headers: {
+                    "Request-ID": components["headers"]["RequestId"];
+                    "Wechatpay-Serial": components["headers"]["WechatpaySerial"];
+                    "Wechatpay-Signature": components["headers"]["WechatpaySignature"];
+                    "Wechatpay-Timestamp": components["headers"]["WechatpayTimestamp"];
+                    "Wechatpay-Nonce": components["headers"]["WechatpayNonce"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
     };
-  };
-  uploadPolicy: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description 加密敏感字段所用的微信支付公钥ID（推荐）或平台证书序列号 (id of the WeChat Pay public key, recommended, or serial number
-         *     of the platform certificate whose key encrypted `insured_name_list`). Required on every request that carries encrypted fields.
-         *     The generated client sets it to the key it encrypted with (`x-wechatpay-set-by-client`), so it is optional in the client's types.
-         * @example PUB_KEY_ID_0114232134912410000000000000
-         */
-        'Wechatpay-Serial'?: components['parameters']['WechatpaySerial'];
-      };
-      path?: never;
-      cookie?: never;
+    bindContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
+                 * @example Auisihsiahishishi4hihsid123418id
+                 */
+                out_insurance_no: components["parameters"]["OutInsuranceNo"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BindContractRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description 绑定成功 (binding accepted). Open question (D7, D14): the official response section could not be read, so neither the
+             *     status code nor a possible body is known. This spec assumes the APIv3 convention 204 No Content; clients should treat any
+             *     2xx as success and ignore a body if one arrives.
+             */
+            204: {
+                headers: {
+                    "Request-ID": components["headers"]["RequestId"];
+                    "Wechatpay-Serial": components["headers"]["WechatpaySerial"];
+                    "Wechatpay-Signature": components["headers"]["WechatpaySignature"];
+                    "Wechatpay-Timestamp": components["headers"]["WechatpayTimestamp"];
+                    "Wechatpay-Nonce": components["headers"]["WechatpayNonce"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UploadPolicyRequest'];
-      };
+    grantedNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 签名所用密钥的标识：微信支付公钥ID或平台证书序列号 (id of the key that signed the notification; pick the matching WeChat Pay public key or platform certificate).
+                 * @example PUB_KEY_ID_0114232134912410000000000000
+                 */
+                "Wechatpay-Serial": components["parameters"]["NotificationSerial"];
+                /**
+                 * @description 通知签名，base64 编码 (base64 signature over "timestamp\nnonce\nbody\n"; verify before decrypting).
+                 * @example bXlzaWduYXR1cmUtZXhhbXBsZS1vbmx5LW5vdC1hLXJlYWwtc2lnbmF0dXJlLXZhbHVl
+                 */
+                "Wechatpay-Signature": components["parameters"]["NotificationSignature"];
+                /**
+                 * @description 签名时间戳，Unix 秒 (signing time in Unix seconds; reject stale notifications).
+                 * @example 1758446000
+                 */
+                "Wechatpay-Timestamp": components["parameters"]["NotificationTimestamp"];
+                /**
+                 * @description 签名随机串 (random string included in the signed message).
+                 * @example EcZ9Cmy4Xyx1i6RlJQzLcCyEqDa26NBz
+                 */
+                "Wechatpay-Nonce": components["parameters"]["NotificationNonce"];
+                /**
+                 * @description 签名算法，通常为 WECHATPAY2-SHA256-RSA2048，国密模式为 WECHATPAY2-SM2-WITH-SM3 (signature algorithm; RSA unless the merchant uses the SM2 mode).
+                 * @example WECHATPAY2-SHA256-RSA2048
+                 */
+                "Wechatpay-Signature-Type"?: components["parameters"]["NotificationSignatureType"];
+                /**
+                 * @description 本次通知请求的唯一ID (unique id of this notification request, useful when asking WeChat Pay support).
+                 * @example 08F78BB5AF0610D302189F99DD5C20BA56F89845-0
+                 */
+                "Request-ID"?: components["parameters"]["NotificationRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantedNotification"];
+            };
+        };
+        responses: {
+            /** @description 接收成功 (received; no body needed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 接收成功，无应答体 (received, no body). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 处理失败，微信支付将重试 (handling failed; WeChat Pay will retry). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationFailureReply"];
+                };
+            };
+            /** @description 处理失败，微信支付将重试 (handling failed; WeChat Pay will retry). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationFailureReply"];
+                };
+            };
+        };
     };
-    responses: {
-      /** @description 保单已上传 (policy stored; the body is the policy as WeChat Pay now holds it). */
-      200: {
-        headers: {
-          'Request-ID': components['headers']['RequestId'];
-          'Wechatpay-Serial': components['headers']['WechatpaySerial'];
-          'Wechatpay-Signature': components['headers']['WechatpaySignature'];
-          'Wechatpay-Timestamp': components['headers']['WechatpayTimestamp'];
-          'Wechatpay-Nonce': components['headers']['WechatpayNonce'];
-          [name: string]: unknown;
+    pendingUploadQueryNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 签名所用密钥的标识：微信支付公钥ID或平台证书序列号 (id of the key that signed the notification; pick the matching WeChat Pay public key or platform certificate).
+                 * @example PUB_KEY_ID_0114232134912410000000000000
+                 */
+                "Wechatpay-Serial": components["parameters"]["NotificationSerial"];
+                /**
+                 * @description 通知签名，base64 编码 (base64 signature over "timestamp\nnonce\nbody\n"; verify before decrypting).
+                 * @example bXlzaWduYXR1cmUtZXhhbXBsZS1vbmx5LW5vdC1hLXJlYWwtc2lnbmF0dXJlLXZhbHVl
+                 */
+                "Wechatpay-Signature": components["parameters"]["NotificationSignature"];
+                /**
+                 * @description 签名时间戳，Unix 秒 (signing time in Unix seconds; reject stale notifications).
+                 * @example 1758446000
+                 */
+                "Wechatpay-Timestamp": components["parameters"]["NotificationTimestamp"];
+                /**
+                 * @description 签名随机串 (random string included in the signed message).
+                 * @example EcZ9Cmy4Xyx1i6RlJQzLcCyEqDa26NBz
+                 */
+                "Wechatpay-Nonce": components["parameters"]["NotificationNonce"];
+                /**
+                 * @description 签名算法，通常为 WECHATPAY2-SHA256-RSA2048，国密模式为 WECHATPAY2-SM2-WITH-SM3 (signature algorithm; RSA unless the merchant uses the SM2 mode).
+                 * @example WECHATPAY2-SHA256-RSA2048
+                 */
+                "Wechatpay-Signature-Type"?: components["parameters"]["NotificationSignatureType"];
+                /**
+                 * @description 本次通知请求的唯一ID (unique id of this notification request, useful when asking WeChat Pay support).
+                 * @example 08F78BB5AF0610D302189F99DD5C20BA56F89845-0
+                 */
+                "Request-ID"?: components["parameters"]["NotificationRequestId"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Policy'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PendingUploadQueryNotification"];
+            };
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+        responses: {
+            /** @description 已接收并返回原因 (received; the body carries the reason, format unknown). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingUploadQueryReply"];
+                };
+            };
+            /** @description 已接收但未给出原因；微信支付是否接受无法确认 (received without a reason; whether WeChat Pay accepts this is unknown). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 处理失败，微信支付将重试 (handling failed; WeChat Pay will retry). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationFailureReply"];
+                };
+            };
+            /** @description 处理失败，微信支付将重试 (handling failed; WeChat Pay will retry). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationFailureReply"];
+                };
+            };
+        };
     };
-  };
-  queryPolicy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
-         * @example Auisihsiahishishi4hihsid123418id
-         */
-        out_insurance_no: components['parameters']['OutInsuranceNo'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description 保单信息 (the stored policy). */
-      200: {
-        headers: {
-          'Request-ID': components['headers']['RequestId'];
-          'Wechatpay-Serial': components['headers']['WechatpaySerial'];
-          'Wechatpay-Signature': components['headers']['WechatpaySignature'];
-          'Wechatpay-Timestamp': components['headers']['WechatpayTimestamp'];
-          'Wechatpay-Nonce': components['headers']['WechatpayNonce'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Policy'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  updatePolicy: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description 加密敏感字段所用的微信支付公钥ID（推荐）或平台证书序列号 (id of the WeChat Pay public key, recommended, or serial number
-         *     of the platform certificate whose key encrypted `insured_name_list`). Required on every request that carries encrypted fields.
-         *     The generated client sets it to the key it encrypted with (`x-wechatpay-set-by-client`), so it is optional in the client's types.
-         * @example PUB_KEY_ID_0114232134912410000000000000
-         */
-        'Wechatpay-Serial'?: components['parameters']['WechatpaySerial'];
-      };
-      path: {
-        /**
-         * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
-         * @example Auisihsiahishishi4hihsid123418id
-         */
-        out_insurance_no: components['parameters']['OutInsuranceNo'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdatePolicyRequest'];
-      };
-    };
-    responses: {
-      /** @description 更新后的保单 (the policy after the update). */
-      200: {
-        headers: {
-          'Request-ID': components['headers']['RequestId'];
-          'Wechatpay-Serial': components['headers']['WechatpaySerial'];
-          'Wechatpay-Signature': components['headers']['WechatpaySignature'];
-          'Wechatpay-Timestamp': components['headers']['WechatpayTimestamp'];
-          'Wechatpay-Nonce': components['headers']['WechatpayNonce'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Policy'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  bindContract: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description 商户保险编号，商户号下唯一，仅限数字和大小写字母 (merchant-side insurance number, unique per merchant, digits and letters only).
-         * @example Auisihsiahishishi4hihsid123418id
-         */
-        out_insurance_no: components['parameters']['OutInsuranceNo'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['BindContractRequest'];
-      };
-    };
-    responses: {
-      /**
-       * @description 绑定成功 (binding accepted). Open question (D7, D14): the official response section could not be read, so neither the
-       *     status code nor a possible body is known. This spec assumes the APIv3 convention 204 No Content; clients should treat any
-       *     2xx as success and ignore a body if one arrives.
-       */
-      204: {
-        headers: {
-          'Request-ID': components['headers']['RequestId'];
-          'Wechatpay-Serial': components['headers']['WechatpaySerial'];
-          'Wechatpay-Signature': components['headers']['WechatpaySignature'];
-          'Wechatpay-Timestamp': components['headers']['WechatpayTimestamp'];
-          'Wechatpay-Nonce': components['headers']['WechatpayNonce'];
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  grantedNotification: {
-    parameters: {
-      query?: never;
-      header: {
-        /**
-         * @description 签名所用密钥的标识：微信支付公钥ID或平台证书序列号 (id of the key that signed the notification; pick the matching WeChat Pay public key or platform certificate).
-         * @example PUB_KEY_ID_0114232134912410000000000000
-         */
-        'Wechatpay-Serial': components['parameters']['NotificationSerial'];
-        /**
-         * @description 通知签名，base64 编码 (base64 signature over "timestamp\nnonce\nbody\n"; verify before decrypting).
-         * @example bXlzaWduYXR1cmUtZXhhbXBsZS1vbmx5LW5vdC1hLXJlYWwtc2lnbmF0dXJlLXZhbHVl
-         */
-        'Wechatpay-Signature': components['parameters']['NotificationSignature'];
-        /**
-         * @description 签名时间戳，Unix 秒 (signing time in Unix seconds; reject stale notifications).
-         * @example 1758446000
-         */
-        'Wechatpay-Timestamp': components['parameters']['NotificationTimestamp'];
-        /**
-         * @description 签名随机串 (random string included in the signed message).
-         * @example EcZ9Cmy4Xyx1i6RlJQzLcCyEqDa26NBz
-         */
-        'Wechatpay-Nonce': components['parameters']['NotificationNonce'];
-        /**
-         * @description 签名算法，通常为 WECHATPAY2-SHA256-RSA2048，国密模式为 WECHATPAY2-SM2-WITH-SM3 (signature algorithm; RSA unless the merchant uses the SM2 mode).
-         * @example WECHATPAY2-SHA256-RSA2048
-         */
-        'Wechatpay-Signature-Type'?: components['parameters']['NotificationSignatureType'];
-        /**
-         * @description 本次通知请求的唯一ID (unique id of this notification request, useful when asking WeChat Pay support).
-         * @example 08F78BB5AF0610D302189F99DD5C20BA56F89845-0
-         */
-        'Request-ID'?: components['parameters']['NotificationRequestId'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['GrantedNotification'];
-      };
-    };
-    responses: {
-      /** @description 接收成功 (received; no body needed). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description 接收成功，无应答体 (received, no body). */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description 处理失败，微信支付将重试 (handling failed; WeChat Pay will retry). */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationFailureReply'];
-        };
-      };
-      /** @description 处理失败，微信支付将重试 (handling failed; WeChat Pay will retry). */
-      '5XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationFailureReply'];
-        };
-      };
-    };
-  };
-  pendingUploadQueryNotification: {
-    parameters: {
-      query?: never;
-      header: {
-        /**
-         * @description 签名所用密钥的标识：微信支付公钥ID或平台证书序列号 (id of the key that signed the notification; pick the matching WeChat Pay public key or platform certificate).
-         * @example PUB_KEY_ID_0114232134912410000000000000
-         */
-        'Wechatpay-Serial': components['parameters']['NotificationSerial'];
-        /**
-         * @description 通知签名，base64 编码 (base64 signature over "timestamp\nnonce\nbody\n"; verify before decrypting).
-         * @example bXlzaWduYXR1cmUtZXhhbXBsZS1vbmx5LW5vdC1hLXJlYWwtc2lnbmF0dXJlLXZhbHVl
-         */
-        'Wechatpay-Signature': components['parameters']['NotificationSignature'];
-        /**
-         * @description 签名时间戳，Unix 秒 (signing time in Unix seconds; reject stale notifications).
-         * @example 1758446000
-         */
-        'Wechatpay-Timestamp': components['parameters']['NotificationTimestamp'];
-        /**
-         * @description 签名随机串 (random string included in the signed message).
-         * @example EcZ9Cmy4Xyx1i6RlJQzLcCyEqDa26NBz
-         */
-        'Wechatpay-Nonce': components['parameters']['NotificationNonce'];
-        /**
-         * @description 签名算法，通常为 WECHATPAY2-SHA256-RSA2048，国密模式为 WECHATPAY2-SM2-WITH-SM3 (signature algorithm; RSA unless the merchant uses the SM2 mode).
-         * @example WECHATPAY2-SHA256-RSA2048
-         */
-        'Wechatpay-Signature-Type'?: components['parameters']['NotificationSignatureType'];
-        /**
-         * @description 本次通知请求的唯一ID (unique id of this notification request, useful when asking WeChat Pay support).
-         * @example 08F78BB5AF0610D302189F99DD5C20BA56F89845-0
-         */
-        'Request-ID'?: components['parameters']['NotificationRequestId'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PendingUploadQueryNotification'];
-      };
-    };
-    responses: {
-      /** @description 已接收并返回原因 (received; the body carries the reason, format unknown). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PendingUploadQueryReply'];
-        };
-      };
-      /** @description 已接收但未给出原因；微信支付是否接受无法确认 (received without a reason; whether WeChat Pay accepts this is unknown). */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description 处理失败，微信支付将重试 (handling failed; WeChat Pay will retry). */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationFailureReply'];
-        };
-      };
-      /** @description 处理失败，微信支付将重试 (handling failed; WeChat Pay will retry). */
-      '5XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationFailureReply'];
-        };
-      };
-    };
-  };
 }

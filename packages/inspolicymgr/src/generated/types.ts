@@ -68,15 +68,13 @@ export type GrantedNotificationResource = components['schemas']['GrantedNotifica
  * for authorized records whose policy was not uploaded in time. Verify the signature, decrypt `resource.ciphertext`, and
  * answer with the reason in the HTTP response within 5 seconds.
  */
-export type PendingUploadQueryNotification =
-  components['schemas']['PendingUploadQueryNotification'];
+export type PendingUploadQueryNotification = components['schemas']['PendingUploadQueryNotification'];
 
 /**
  * 查询超时未上传保单原因通知解密后的数据 (decrypted `resource.ciphertext` of the PENDING_UPLOAD_QUERY notification).
  * The payload is not retrievable from any source; only `out_insurance_no` is assumed, and any other field is allowed.
  */
-export type PendingUploadQueryNotificationResource =
-  components['schemas']['PendingUploadQueryNotificationResource'];
+export type PendingUploadQueryNotificationResource = components['schemas']['PendingUploadQueryNotificationResource'];
 
 /**
  * 商户对查询超时未上传保单原因的应答 (the merchant's answer to PENDING_UPLOAD_QUERY). WeChat Pay expects the reason in the

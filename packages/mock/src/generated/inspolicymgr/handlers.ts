@@ -3,37 +3,22 @@
 
 import { operationTable, type paths } from '@wechatpay-kit/inspolicymgr';
 import type { HttpHandler } from 'msw';
-import {
-  operationHandler,
-  withAll,
-  type HandlerOptions,
-  type OperationHandlerFactory,
-} from '../../runtime.js';
+import { operationHandler, withAll, type HandlerOptions, type OperationHandlerFactory } from '../../runtime.js';
 
 /** The typed handler factory of each operation, and `all()`. */
 export interface InspolicymgrHandlers {
   /** 提交保单授权申请: `POST /v3/inspolicymgr/deduct/authorizations` */
-  handleSubmitAuthorization: OperationHandlerFactory<
-    paths['/v3/inspolicymgr/deduct/authorizations']['post']
-  >;
+  handleSubmitAuthorization: OperationHandlerFactory<paths['/v3/inspolicymgr/deduct/authorizations']['post']>;
   /** 查询保单授权信息: `GET /v3/inspolicymgr/deduct/authorizations/{out_insurance_no}` */
-  handleQueryAuthorization: OperationHandlerFactory<
-    paths['/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}']['get']
-  >;
+  handleQueryAuthorization: OperationHandlerFactory<paths['/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}']['get']>;
   /** 上传保单: `POST /v3/inspolicymgr/deduct/policies` */
   handleUploadPolicy: OperationHandlerFactory<paths['/v3/inspolicymgr/deduct/policies']['post']>;
   /** 查询保单: `GET /v3/inspolicymgr/deduct/policies/{out_insurance_no}` */
-  handleQueryPolicy: OperationHandlerFactory<
-    paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['get']
-  >;
+  handleQueryPolicy: OperationHandlerFactory<paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['get']>;
   /** 更新保单信息: `PATCH /v3/inspolicymgr/deduct/policies/{out_insurance_no}` */
-  handleUpdatePolicy: OperationHandlerFactory<
-    paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['patch']
-  >;
+  handleUpdatePolicy: OperationHandlerFactory<paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['patch']>;
   /** 保单绑定保险代扣协议: `POST /v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract` */
-  handleBindContract: OperationHandlerFactory<
-    paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract']['post']
-  >;
+  handleBindContract: OperationHandlerFactory<paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract']['post']>;
   /** The default handler of every operation, for `setupServer(...)` or `setupWorker(...)`. */
   all(): HttpHandler[];
 }
@@ -45,106 +30,12 @@ export interface InspolicymgrHandlers {
  */
 export function createInspolicymgrHandlers(options: HandlerOptions): InspolicymgrHandlers {
   return withAll({
-    handleSubmitAuthorization: operationHandler<
-      paths['/v3/inspolicymgr/deduct/authorizations']['post']
-    >(operationTable.submitAuthorization, options, {
-      out_insurance_no: 'Auisihsiahishishi4hihsid123418id',
-      appid: 'wxd678efh567hg6787',
-      plan_id: '12535',
-      out_contract_code: 'wxwtdk20200910100000',
-      insurance_name: '微医保·百万医疗险',
-      auth_state: 'AUTH_STATE_INIT',
-    }),
-    handleQueryAuthorization: operationHandler<
-      paths['/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}']['get']
-    >(operationTable.queryAuthorization, options, {
-      out_insurance_no: 'Auisihsiahishishi4hihsid123418id',
-      appid: 'wxd678efh567hg6787',
-      plan_id: '12535',
-      out_contract_code: 'wxwtdk20200910100000',
-      insurance_name: '微医保·百万医疗险',
-      auth_state: 'AUTH_STATE_GRANTED',
-      user_auth_time: '2025-09-21T17:11:12+08:00',
-    }),
-    handleUploadPolicy: operationHandler<paths['/v3/inspolicymgr/deduct/policies']['post']>(
-      operationTable.uploadPolicy,
-      options,
-      {
-        out_insurance_no: 'Auisihsiahishishi4hihsid123418id',
-        insurance_name: '微医保·百万医疗险',
-        insured_name_list: ['wrubYEaU'],
-        insurance_company_code: '1001',
-        effective_time: '2025-09-22T00:00:00+08:00',
-        expired_time: '2026-09-22T00:00:00+08:00',
-        coverage_detail: '可保190种疾病,确诊一次性赔付',
-        support_renewal: true,
-        start_renewal_time: '2026-08-01T00:00:00+08:00',
-        end_renewal_time: '2026-10-31T23:59:59+08:00',
-        policy_type: 'POLICY_TYPE_MEDICAL',
-        policy_state: 'POLICY_STATE_ISSUING',
-        plan_id: '12535',
-        out_contract_code: 'wxwtdk20200910100000',
-        free_insurance: false,
-        combined_payment: false,
-        payment_method: 'PAYMENT_METHOD_PERIOD',
-        period_premium_mode: 'PERIOD_PREMIUM_MODE_FIRST_DIFF',
-        payment_period: 'PAYMENT_PERIOD_MONTH',
-        first_period_amount: 8000,
-        subsequent_period_amount: 5000,
-        coverage_term_type: 'COVERAGE_TERM_TYPE_FIXED_DATE',
-      },
-    ),
-    handleQueryPolicy: operationHandler<
-      paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['get']
-    >(operationTable.queryPolicy, options, {
-      out_insurance_no: 'Auisihsiahishishi4hihsid123418id',
-      insurance_name: '微医保·百万医疗险',
-      insured_name_list: ['sTeegdkx'],
-      insurance_company_code: '1001',
-      effective_time: '2025-09-22T00:00:00+08:00',
-      expired_time: '2026-09-22T00:00:00+08:00',
-      coverage_detail: '可保190种疾病,确诊一次性赔付',
-      support_renewal: true,
-      start_renewal_time: '2026-08-01T00:00:00+08:00',
-      end_renewal_time: '2026-10-31T23:59:59+08:00',
-      policy_type: 'POLICY_TYPE_MEDICAL',
-      policy_state: 'POLICY_STATE_APPROVED',
-      policy_code: 'Coisihsiaxishishi4hihsid1ii411co',
-      plan_id: '12535',
-      out_contract_code: 'wxwtdk20200910100000',
-      policy_periods: [1],
-      free_insurance: false,
-      combined_payment: false,
-      payment_method: 'PAYMENT_METHOD_PERIOD',
-      period_premium_mode: 'PERIOD_PREMIUM_MODE_FIRST_DIFF',
-      payment_period: 'PAYMENT_PERIOD_MONTH',
-      first_period_amount: 8000,
-      subsequent_period_amount: 5000,
-      coverage_term_type: 'COVERAGE_TERM_TYPE_FIXED_DATE',
-    }),
-    handleUpdatePolicy: operationHandler<
-      paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['patch']
-    >(operationTable.updatePolicy, options, {
-      out_insurance_no: 'Auisihsiahishishi4hihsid123418id',
-      insurance_name: '微医保·百万医疗险',
-      insured_name_list: ['66xYLvDT'],
-      insurance_company_code: '1001',
-      effective_time: '2025-09-22T00:00:00+08:00',
-      expired_time: '2026-09-22T00:00:00+08:00',
-      coverage_detail: '可保190种疾病,确诊一次性赔付',
-      support_renewal: true,
-      start_renewal_time: '2026-08-01T00:00:00+08:00',
-      end_renewal_time: '2026-10-31T23:59:59+08:00',
-      policy_type: 'POLICY_TYPE_MEDICAL',
-      policy_state: 'POLICY_STATE_APPROVED',
-      policy_code: 'Coisihsiaxishishi4hihsid1ii411co',
-      plan_id: '12535',
-      out_contract_code: 'wxwtdk20200910100000',
-      free_insurance: false,
-    }),
-    handleBindContract: operationHandler<
-      paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract']['post']
-    >(operationTable.bindContract, options),
+    handleSubmitAuthorization: operationHandler<paths['/v3/inspolicymgr/deduct/authorizations']['post']>(operationTable.submitAuthorization, options, { "out_insurance_no": "Auisihsiahishishi4hihsid123418id", "appid": "wxd678efh567hg6787", "plan_id": "12535", "out_contract_code": "wxwtdk20200910100000", "insurance_name": "微医保·百万医疗险", "auth_state": "AUTH_STATE_INIT" }),
+    handleQueryAuthorization: operationHandler<paths['/v3/inspolicymgr/deduct/authorizations/{out_insurance_no}']['get']>(operationTable.queryAuthorization, options, { "out_insurance_no": "Auisihsiahishishi4hihsid123418id", "appid": "wxd678efh567hg6787", "plan_id": "12535", "out_contract_code": "wxwtdk20200910100000", "insurance_name": "微医保·百万医疗险", "auth_state": "AUTH_STATE_GRANTED", "user_auth_time": "2025-09-21T17:11:12+08:00" }),
+    handleUploadPolicy: operationHandler<paths['/v3/inspolicymgr/deduct/policies']['post']>(operationTable.uploadPolicy, options, { "out_insurance_no": "Auisihsiahishishi4hihsid123418id", "insurance_name": "微医保·百万医疗险", "insured_name_list": ["wrubYEaU"], "insurance_company_code": "1001", "effective_time": "2025-09-22T00:00:00+08:00", "expired_time": "2026-09-22T00:00:00+08:00", "coverage_detail": "可保190种疾病,确诊一次性赔付", "support_renewal": true, "start_renewal_time": "2026-08-01T00:00:00+08:00", "end_renewal_time": "2026-10-31T23:59:59+08:00", "policy_type": "POLICY_TYPE_MEDICAL", "policy_state": "POLICY_STATE_ISSUING", "plan_id": "12535", "out_contract_code": "wxwtdk20200910100000", "free_insurance": false, "combined_payment": false, "payment_method": "PAYMENT_METHOD_PERIOD", "period_premium_mode": "PERIOD_PREMIUM_MODE_FIRST_DIFF", "payment_period": "PAYMENT_PERIOD_MONTH", "first_period_amount": 8000, "subsequent_period_amount": 5000, "coverage_term_type": "COVERAGE_TERM_TYPE_FIXED_DATE" }),
+    handleQueryPolicy: operationHandler<paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['get']>(operationTable.queryPolicy, options, { "out_insurance_no": "Auisihsiahishishi4hihsid123418id", "insurance_name": "微医保·百万医疗险", "insured_name_list": ["sTeegdkx"], "insurance_company_code": "1001", "effective_time": "2025-09-22T00:00:00+08:00", "expired_time": "2026-09-22T00:00:00+08:00", "coverage_detail": "可保190种疾病,确诊一次性赔付", "support_renewal": true, "start_renewal_time": "2026-08-01T00:00:00+08:00", "end_renewal_time": "2026-10-31T23:59:59+08:00", "policy_type": "POLICY_TYPE_MEDICAL", "policy_state": "POLICY_STATE_APPROVED", "policy_code": "Coisihsiaxishishi4hihsid1ii411co", "plan_id": "12535", "out_contract_code": "wxwtdk20200910100000", "policy_periods": [1], "free_insurance": false, "combined_payment": false, "payment_method": "PAYMENT_METHOD_PERIOD", "period_premium_mode": "PERIOD_PREMIUM_MODE_FIRST_DIFF", "payment_period": "PAYMENT_PERIOD_MONTH", "first_period_amount": 8000, "subsequent_period_amount": 5000, "coverage_term_type": "COVERAGE_TERM_TYPE_FIXED_DATE" }),
+    handleUpdatePolicy: operationHandler<paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}']['patch']>(operationTable.updatePolicy, options, { "out_insurance_no": "Auisihsiahishishi4hihsid123418id", "insurance_name": "微医保·百万医疗险", "insured_name_list": ["66xYLvDT"], "insurance_company_code": "1001", "effective_time": "2025-09-22T00:00:00+08:00", "expired_time": "2026-09-22T00:00:00+08:00", "coverage_detail": "可保190种疾病,确诊一次性赔付", "support_renewal": true, "start_renewal_time": "2026-08-01T00:00:00+08:00", "end_renewal_time": "2026-10-31T23:59:59+08:00", "policy_type": "POLICY_TYPE_MEDICAL", "policy_state": "POLICY_STATE_APPROVED", "policy_code": "Coisihsiaxishishi4hihsid1ii411co", "plan_id": "12535", "out_contract_code": "wxwtdk20200910100000", "free_insurance": false }),
+    handleBindContract: operationHandler<paths['/v3/inspolicymgr/deduct/policies/{out_insurance_no}/bind-contract']['post']>(operationTable.bindContract, options),
   });
 }
 

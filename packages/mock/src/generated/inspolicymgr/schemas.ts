@@ -2,540 +2,1113 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 /** The component schemas (JSON Schema 2020-12, documentation stripped); refs are `#/components/schemas/…`. */
-export const schemaDocument: { components: { schemas: Record<string, object> } } = {
-  components: {
-    schemas: {
-      AuthState: {
-        type: 'string',
-        enum: [
-          'AUTH_STATE_INIT',
-          'AUTH_STATE_PENDING',
-          'AUTH_STATE_GRANTED',
-          'AUTH_STATE_DENIED',
-          'AUTH_STATE_EXPIRED',
+export const schemaDocument: { components: { schemas: Record<string, object>; }; } = {
+  "components": {
+    "schemas": {
+      "AuthState": {
+        "type": "string",
+        "enum": [
+          "AUTH_STATE_INIT",
+          "AUTH_STATE_PENDING",
+          "AUTH_STATE_GRANTED",
+          "AUTH_STATE_DENIED",
+          "AUTH_STATE_EXPIRED"
+        ]
+      },
+      "PolicyType": {
+        "type": "string",
+        "enum": [
+          "POLICY_TYPE_OTHER",
+          "POLICY_TYPE_MEDICAL",
+          "POLICY_TYPE_ACCIDENT",
+          "POLICY_TYPE_CRITICAL",
+          "POLICY_TYPE_CAR",
+          "POLICY_TYPE_LIFE",
+          "POLICY_TYPE_PROPERTY",
+          "POLICY_TYPE_PET",
+          "POLICY_TYPE_ANNUITY"
+        ]
+      },
+      "PolicyState": {
+        "type": "string",
+        "enum": [
+          "POLICY_STATE_ISSUING",
+          "POLICY_STATE_APPROVED",
+          "POLICY_STATE_DECLINED",
+          "POLICY_STATE_INACTIVE"
+        ]
+      },
+      "PaymentMethod": {
+        "type": "string",
+        "enum": [
+          "PAYMENT_METHOD_OTHER",
+          "PAYMENT_METHOD_PERIOD",
+          "PAYMENT_METHOD_LUMP_SUM"
+        ]
+      },
+      "PeriodPremiumMode": {
+        "type": "string",
+        "enum": [
+          "PERIOD_PREMIUM_MODE_EQUAL",
+          "PERIOD_PREMIUM_MODE_FIRST_DIFF",
+          "PERIOD_PREMIUM_MODE_MULTI_DIFF"
+        ]
+      },
+      "PaymentPeriod": {
+        "type": "string",
+        "enum": [
+          "PAYMENT_PERIOD_DAY",
+          "PAYMENT_PERIOD_WEEK",
+          "PAYMENT_PERIOD_BIWEEKLY",
+          "PAYMENT_PERIOD_MONTH",
+          "PAYMENT_PERIOD_QUARTER",
+          "PAYMENT_PERIOD_HALF_YEAR",
+          "PAYMENT_PERIOD_YEAR"
+        ]
+      },
+      "CoverageTermType": {
+        "type": "string",
+        "enum": [
+          "COVERAGE_TERM_TYPE_FIXED_DATE",
+          "COVERAGE_TERM_TYPE_LIFETIME"
+        ]
+      },
+      "SubmitAuthorizationRequest": {
+        "type": "object",
+        "required": [
+          "out_insurance_no",
+          "appid",
+          "plan_id",
+          "out_contract_code",
+          "insurance_name"
         ],
+        "properties": {
+          "out_insurance_no": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "appid": {
+            "type": "string",
+            "maxLength": 32
+          },
+          "plan_id": {
+            "type": "string"
+          },
+          "out_contract_code": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "insurance_name": {
+            "type": "string",
+            "maxLength": 50
+          },
+          "payee_mchid": {
+            "type": "string"
+          },
+          "payee_appid": {
+            "type": "string"
+          }
+        }
       },
-      PolicyType: {
-        type: 'string',
-        enum: [
-          'POLICY_TYPE_OTHER',
-          'POLICY_TYPE_MEDICAL',
-          'POLICY_TYPE_ACCIDENT',
-          'POLICY_TYPE_CRITICAL',
-          'POLICY_TYPE_CAR',
-          'POLICY_TYPE_LIFE',
-          'POLICY_TYPE_PROPERTY',
-          'POLICY_TYPE_PET',
-          'POLICY_TYPE_ANNUITY',
+      "Authorization": {
+        "type": "object",
+        "required": [
+          "out_insurance_no",
+          "plan_id",
+          "out_contract_code",
+          "insurance_name",
+          "auth_state"
         ],
+        "properties": {
+          "out_insurance_no": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "appid": {
+            "type": "string",
+            "maxLength": 32
+          },
+          "plan_id": {
+            "type": "string"
+          },
+          "out_contract_code": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "insurance_name": {
+            "type": "string",
+            "maxLength": 50
+          },
+          "auth_state": {
+            "$ref": "#/components/schemas/AuthState"
+          },
+          "user_auth_time": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
       },
-      PolicyState: {
-        type: 'string',
-        enum: [
-          'POLICY_STATE_ISSUING',
-          'POLICY_STATE_APPROVED',
-          'POLICY_STATE_DECLINED',
-          'POLICY_STATE_INACTIVE',
+      "AuthorizationDetail": {
+        "type": "object",
+        "required": [
+          "out_insurance_no",
+          "appid",
+          "plan_id",
+          "out_contract_code",
+          "insurance_name",
+          "auth_state"
         ],
+        "properties": {
+          "out_insurance_no": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "appid": {
+            "type": "string",
+            "maxLength": 32
+          },
+          "plan_id": {
+            "type": "string"
+          },
+          "out_contract_code": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "insurance_name": {
+            "type": "string",
+            "maxLength": 50
+          },
+          "auth_state": {
+            "$ref": "#/components/schemas/AuthState"
+          },
+          "user_auth_time": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
       },
-      PaymentMethod: {
-        type: 'string',
-        enum: ['PAYMENT_METHOD_OTHER', 'PAYMENT_METHOD_PERIOD', 'PAYMENT_METHOD_LUMP_SUM'],
-      },
-      PeriodPremiumMode: {
-        type: 'string',
-        enum: [
-          'PERIOD_PREMIUM_MODE_EQUAL',
-          'PERIOD_PREMIUM_MODE_FIRST_DIFF',
-          'PERIOD_PREMIUM_MODE_MULTI_DIFF',
+      "UploadPolicyRequest": {
+        "type": "object",
+        "required": [
+          "out_insurance_no",
+          "insured_name_list",
+          "insurance_company_code",
+          "effective_time",
+          "expired_time",
+          "coverage_detail",
+          "support_renewal",
+          "policy_type",
+          "policy_state",
+          "plan_id",
+          "out_contract_code",
+          "appid",
+          "openid",
+          "free_insurance"
         ],
-      },
-      PaymentPeriod: {
-        type: 'string',
-        enum: [
-          'PAYMENT_PERIOD_DAY',
-          'PAYMENT_PERIOD_WEEK',
-          'PAYMENT_PERIOD_BIWEEKLY',
-          'PAYMENT_PERIOD_MONTH',
-          'PAYMENT_PERIOD_QUARTER',
-          'PAYMENT_PERIOD_HALF_YEAR',
-          'PAYMENT_PERIOD_YEAR',
-        ],
-      },
-      CoverageTermType: {
-        type: 'string',
-        enum: ['COVERAGE_TERM_TYPE_FIXED_DATE', 'COVERAGE_TERM_TYPE_LIFETIME'],
-      },
-      SubmitAuthorizationRequest: {
-        type: 'object',
-        required: ['out_insurance_no', 'appid', 'plan_id', 'out_contract_code', 'insurance_name'],
-        properties: {
-          out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          appid: { type: 'string', maxLength: 32 },
-          plan_id: { type: 'string' },
-          out_contract_code: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          insurance_name: { type: 'string', maxLength: 50 },
-          payee_mchid: { type: 'string' },
-          payee_appid: { type: 'string' },
+        "properties": {
+          "out_insurance_no": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "insured_name_list": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 11,
+            "items": {
+              "type": "string",
+              "maxLength": 1024
+            }
+          },
+          "insurance_company_code": {
+            "type": "string",
+            "maxLength": 32
+          },
+          "effective_time": {
+            "type": "string",
+            "format": "date-time",
+            "maxLength": 25
+          },
+          "expired_time": {
+            "type": "string",
+            "format": "date-time",
+            "maxLength": 25
+          },
+          "coverage_detail": {
+            "type": "string"
+          },
+          "support_renewal": {
+            "type": "boolean"
+          },
+          "start_renewal_time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "end_renewal_time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "policy_type": {
+            "$ref": "#/components/schemas/PolicyType"
+          },
+          "car_number": {
+            "type": "string"
+          },
+          "pet_name": {
+            "type": "string"
+          },
+          "address": {
+            "type": "string"
+          },
+          "policy_state": {
+            "$ref": "#/components/schemas/PolicyState"
+          },
+          "policy_code": {
+            "type": "string"
+          },
+          "plan_id": {
+            "type": "string"
+          },
+          "out_contract_code": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "policy_periods": {
+            "type": "array",
+            "deprecated": true,
+            "items": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "appid": {
+            "type": "string",
+            "maxLength": 32
+          },
+          "openid": {
+            "type": "string"
+          },
+          "free_insurance": {
+            "type": "boolean"
+          },
+          "combined_payment": {
+            "type": "boolean"
+          },
+          "payment_method": {
+            "$ref": "#/components/schemas/PaymentMethod"
+          },
+          "period_premium_mode": {
+            "$ref": "#/components/schemas/PeriodPremiumMode"
+          },
+          "payment_period": {
+            "$ref": "#/components/schemas/PaymentPeriod"
+          },
+          "first_period_amount": {
+            "type": "integer"
+          },
+          "subsequent_period_amount": {
+            "type": "integer"
+          },
+          "coverage_term_type": {
+            "$ref": "#/components/schemas/CoverageTermType"
+          },
+          "payee_mchid": {
+            "type": "string"
+          },
+          "payee_appid": {
+            "type": "string"
+          },
+          "payee_openid": {
+            "type": "string"
+          }
         },
+        "allOf": [
+          {
+            "if": {
+              "required": [
+                "policy_type"
+              ],
+              "properties": {
+                "policy_type": {
+                  "const": "POLICY_TYPE_CAR"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "car_number"
+              ]
+            }
+          },
+          {
+            "if": {
+              "required": [
+                "policy_type"
+              ],
+              "properties": {
+                "policy_type": {
+                  "const": "POLICY_TYPE_PET"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "pet_name"
+              ]
+            }
+          },
+          {
+            "if": {
+              "required": [
+                "policy_state"
+              ],
+              "properties": {
+                "policy_state": {
+                  "const": "POLICY_STATE_APPROVED"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "policy_code"
+              ]
+            }
+          },
+          {
+            "if": {
+              "required": [
+                "policy_state"
+              ],
+              "properties": {
+                "policy_state": {
+                  "const": "POLICY_STATE_INACTIVE"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "policy_code"
+              ]
+            }
+          }
+        ]
       },
-      Authorization: {
-        type: 'object',
-        required: [
-          'out_insurance_no',
-          'plan_id',
-          'out_contract_code',
-          'insurance_name',
-          'auth_state',
-        ],
-        properties: {
-          out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          appid: { type: 'string', maxLength: 32 },
-          plan_id: { type: 'string' },
-          out_contract_code: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          insurance_name: { type: 'string', maxLength: 50 },
-          auth_state: { $ref: '#/components/schemas/AuthState' },
-          user_auth_time: { type: 'string', format: 'date-time' },
+      "UpdatePolicyRequest": {
+        "type": "object",
+        "properties": {
+          "insured_name_list": {
+            "type": "array",
+            "maxItems": 11,
+            "items": {
+              "type": "string",
+              "maxLength": 1024
+            }
+          },
+          "insurance_name": {
+            "type": "string",
+            "maxLength": 50
+          },
+          "effective_time": {
+            "type": "string",
+            "format": "date-time",
+            "maxLength": 25
+          },
+          "expired_time": {
+            "type": "string",
+            "format": "date-time",
+            "maxLength": 25
+          },
+          "coverage_detail": {
+            "type": "string"
+          },
+          "support_renewal": {
+            "type": "boolean"
+          },
+          "start_renewal_time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "end_renewal_time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "policy_type": {
+            "$ref": "#/components/schemas/PolicyType"
+          },
+          "car_number": {
+            "type": "string"
+          },
+          "pet_name": {
+            "type": "string"
+          },
+          "address": {
+            "type": "string"
+          },
+          "policy_state": {
+            "$ref": "#/components/schemas/PolicyState"
+          },
+          "policy_code": {
+            "type": "string"
+          },
+          "plan_id": {
+            "type": "string"
+          },
+          "out_contract_code": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "policy_periods": {
+            "type": "array",
+            "deprecated": true,
+            "items": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "free_insurance": {
+            "type": "boolean"
+          },
+          "combined_payment": {
+            "type": "boolean"
+          },
+          "payment_method": {
+            "$ref": "#/components/schemas/PaymentMethod"
+          },
+          "period_premium_mode": {
+            "$ref": "#/components/schemas/PeriodPremiumMode"
+          },
+          "payment_period": {
+            "$ref": "#/components/schemas/PaymentPeriod"
+          },
+          "first_period_amount": {
+            "type": "integer"
+          },
+          "subsequent_period_amount": {
+            "type": "integer"
+          },
+          "coverage_term_type": {
+            "$ref": "#/components/schemas/CoverageTermType"
+          }
         },
+        "allOf": [
+          {
+            "if": {
+              "required": [
+                "policy_type"
+              ],
+              "properties": {
+                "policy_type": {
+                  "const": "POLICY_TYPE_CAR"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "car_number"
+              ]
+            }
+          },
+          {
+            "if": {
+              "required": [
+                "policy_type"
+              ],
+              "properties": {
+                "policy_type": {
+                  "const": "POLICY_TYPE_PET"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "pet_name"
+              ]
+            }
+          },
+          {
+            "if": {
+              "required": [
+                "policy_state"
+              ],
+              "properties": {
+                "policy_state": {
+                  "const": "POLICY_STATE_APPROVED"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "policy_code"
+              ]
+            }
+          },
+          {
+            "if": {
+              "required": [
+                "policy_state"
+              ],
+              "properties": {
+                "policy_state": {
+                  "const": "POLICY_STATE_INACTIVE"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "policy_code"
+              ]
+            }
+          }
+        ]
       },
-      AuthorizationDetail: {
-        type: 'object',
-        required: [
-          'out_insurance_no',
-          'appid',
-          'plan_id',
-          'out_contract_code',
-          'insurance_name',
-          'auth_state',
+      "Policy": {
+        "type": "object",
+        "required": [
+          "out_insurance_no",
+          "insurance_name",
+          "insured_name_list",
+          "insurance_company_code",
+          "effective_time",
+          "expired_time",
+          "coverage_detail",
+          "support_renewal",
+          "policy_type",
+          "policy_state",
+          "plan_id",
+          "out_contract_code",
+          "free_insurance"
         ],
-        properties: {
-          out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          appid: { type: 'string', maxLength: 32 },
-          plan_id: { type: 'string' },
-          out_contract_code: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          insurance_name: { type: 'string', maxLength: 50 },
-          auth_state: { $ref: '#/components/schemas/AuthState' },
-          user_auth_time: { type: 'string', format: 'date-time' },
+        "properties": {
+          "out_insurance_no": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "insurance_name": {
+            "type": "string",
+            "maxLength": 50
+          },
+          "insured_name_list": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 11,
+            "items": {
+              "type": "string",
+              "maxLength": 1024
+            }
+          },
+          "insurance_company_code": {
+            "type": "string",
+            "maxLength": 32
+          },
+          "effective_time": {
+            "type": "string",
+            "format": "date-time",
+            "maxLength": 25
+          },
+          "expired_time": {
+            "type": "string",
+            "format": "date-time",
+            "maxLength": 25
+          },
+          "coverage_detail": {
+            "type": "string"
+          },
+          "support_renewal": {
+            "type": "boolean"
+          },
+          "start_renewal_time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "end_renewal_time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "policy_type": {
+            "$ref": "#/components/schemas/PolicyType"
+          },
+          "car_number": {
+            "type": "string"
+          },
+          "pet_name": {
+            "type": "string"
+          },
+          "address": {
+            "type": "string"
+          },
+          "policy_state": {
+            "$ref": "#/components/schemas/PolicyState"
+          },
+          "policy_code": {
+            "type": "string"
+          },
+          "plan_id": {
+            "type": "string"
+          },
+          "out_contract_code": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "policy_periods": {
+            "type": "array",
+            "deprecated": true,
+            "items": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "free_insurance": {
+            "type": "boolean"
+          },
+          "combined_payment": {
+            "type": "boolean"
+          },
+          "payment_method": {
+            "$ref": "#/components/schemas/PaymentMethod"
+          },
+          "period_premium_mode": {
+            "$ref": "#/components/schemas/PeriodPremiumMode"
+          },
+          "payment_period": {
+            "$ref": "#/components/schemas/PaymentPeriod"
+          },
+          "first_period_amount": {
+            "type": "integer"
+          },
+          "subsequent_period_amount": {
+            "type": "integer"
+          },
+          "coverage_term_type": {
+            "$ref": "#/components/schemas/CoverageTermType"
+          }
         },
+        "allOf": [
+          {
+            "if": {
+              "required": [
+                "policy_type"
+              ],
+              "properties": {
+                "policy_type": {
+                  "const": "POLICY_TYPE_CAR"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "car_number"
+              ]
+            }
+          },
+          {
+            "if": {
+              "required": [
+                "policy_type"
+              ],
+              "properties": {
+                "policy_type": {
+                  "const": "POLICY_TYPE_PET"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "pet_name"
+              ]
+            }
+          },
+          {
+            "if": {
+              "required": [
+                "policy_state"
+              ],
+              "properties": {
+                "policy_state": {
+                  "const": "POLICY_STATE_APPROVED"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "policy_code"
+              ]
+            }
+          },
+          {
+            "if": {
+              "required": [
+                "policy_state"
+              ],
+              "properties": {
+                "policy_state": {
+                  "const": "POLICY_STATE_INACTIVE"
+                }
+              }
+            },
+            "then": {
+              "required": [
+                "policy_code"
+              ]
+            }
+          }
+        ]
       },
-      UploadPolicyRequest: {
-        type: 'object',
-        required: [
-          'out_insurance_no',
-          'insured_name_list',
-          'insurance_company_code',
-          'effective_time',
-          'expired_time',
-          'coverage_detail',
-          'support_renewal',
-          'policy_type',
-          'policy_state',
-          'plan_id',
-          'out_contract_code',
-          'appid',
-          'openid',
-          'free_insurance',
+      "BindContractRequest": {
+        "type": "object",
+        "required": [
+          "appid",
+          "plan_id",
+          "out_contract_code"
         ],
-        properties: {
-          out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          insured_name_list: {
-            type: 'array',
-            minItems: 1,
-            maxItems: 11,
-            items: { type: 'string', maxLength: 1024 },
+        "properties": {
+          "appid": {
+            "type": "string",
+            "maxLength": 32
           },
-          insurance_company_code: { type: 'string', maxLength: 32 },
-          effective_time: { type: 'string', format: 'date-time', maxLength: 25 },
-          expired_time: { type: 'string', format: 'date-time', maxLength: 25 },
-          coverage_detail: { type: 'string' },
-          support_renewal: { type: 'boolean' },
-          start_renewal_time: { type: 'string', format: 'date-time' },
-          end_renewal_time: { type: 'string', format: 'date-time' },
-          policy_type: { $ref: '#/components/schemas/PolicyType' },
-          car_number: { type: 'string' },
-          pet_name: { type: 'string' },
-          address: { type: 'string' },
-          policy_state: { $ref: '#/components/schemas/PolicyState' },
-          policy_code: { type: 'string' },
-          plan_id: { type: 'string' },
-          out_contract_code: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          policy_periods: {
-            type: 'array',
-            deprecated: true,
-            items: { type: 'integer', minimum: 1 },
+          "plan_id": {
+            "type": "string"
           },
-          appid: { type: 'string', maxLength: 32 },
-          openid: { type: 'string' },
-          free_insurance: { type: 'boolean' },
-          combined_payment: { type: 'boolean' },
-          payment_method: { $ref: '#/components/schemas/PaymentMethod' },
-          period_premium_mode: { $ref: '#/components/schemas/PeriodPremiumMode' },
-          payment_period: { $ref: '#/components/schemas/PaymentPeriod' },
-          first_period_amount: { type: 'integer' },
-          subsequent_period_amount: { type: 'integer' },
-          coverage_term_type: { $ref: '#/components/schemas/CoverageTermType' },
-          payee_mchid: { type: 'string' },
-          payee_appid: { type: 'string' },
-          payee_openid: { type: 'string' },
-        },
-        allOf: [
-          {
-            if: {
-              required: ['policy_type'],
-              properties: { policy_type: { const: 'POLICY_TYPE_CAR' } },
-            },
-            then: { required: ['car_number'] },
-          },
-          {
-            if: {
-              required: ['policy_type'],
-              properties: { policy_type: { const: 'POLICY_TYPE_PET' } },
-            },
-            then: { required: ['pet_name'] },
-          },
-          {
-            if: {
-              required: ['policy_state'],
-              properties: { policy_state: { const: 'POLICY_STATE_APPROVED' } },
-            },
-            then: { required: ['policy_code'] },
-          },
-          {
-            if: {
-              required: ['policy_state'],
-              properties: { policy_state: { const: 'POLICY_STATE_INACTIVE' } },
-            },
-            then: { required: ['policy_code'] },
-          },
+          "out_contract_code": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          }
+        }
+      },
+      "ErrorCode": {
+        "type": "string"
+      },
+      "ErrorResponse": {
+        "type": "object",
+        "required": [
+          "code",
+          "message"
         ],
-      },
-      UpdatePolicyRequest: {
-        type: 'object',
-        properties: {
-          insured_name_list: {
-            type: 'array',
-            maxItems: 11,
-            items: { type: 'string', maxLength: 1024 },
+        "properties": {
+          "code": {
+            "$ref": "#/components/schemas/ErrorCode"
           },
-          insurance_name: { type: 'string', maxLength: 50 },
-          effective_time: { type: 'string', format: 'date-time', maxLength: 25 },
-          expired_time: { type: 'string', format: 'date-time', maxLength: 25 },
-          coverage_detail: { type: 'string' },
-          support_renewal: { type: 'boolean' },
-          start_renewal_time: { type: 'string', format: 'date-time' },
-          end_renewal_time: { type: 'string', format: 'date-time' },
-          policy_type: { $ref: '#/components/schemas/PolicyType' },
-          car_number: { type: 'string' },
-          pet_name: { type: 'string' },
-          address: { type: 'string' },
-          policy_state: { $ref: '#/components/schemas/PolicyState' },
-          policy_code: { type: 'string' },
-          plan_id: { type: 'string' },
-          out_contract_code: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          policy_periods: {
-            type: 'array',
-            deprecated: true,
-            items: { type: 'integer', minimum: 1 },
+          "message": {
+            "type": "string"
           },
-          free_insurance: { type: 'boolean' },
-          combined_payment: { type: 'boolean' },
-          payment_method: { $ref: '#/components/schemas/PaymentMethod' },
-          period_premium_mode: { $ref: '#/components/schemas/PeriodPremiumMode' },
-          payment_period: { $ref: '#/components/schemas/PaymentPeriod' },
-          first_period_amount: { type: 'integer' },
-          subsequent_period_amount: { type: 'integer' },
-          coverage_term_type: { $ref: '#/components/schemas/CoverageTermType' },
-        },
-        allOf: [
-          {
-            if: {
-              required: ['policy_type'],
-              properties: { policy_type: { const: 'POLICY_TYPE_CAR' } },
-            },
-            then: { required: ['car_number'] },
-          },
-          {
-            if: {
-              required: ['policy_type'],
-              properties: { policy_type: { const: 'POLICY_TYPE_PET' } },
-            },
-            then: { required: ['pet_name'] },
-          },
-          {
-            if: {
-              required: ['policy_state'],
-              properties: { policy_state: { const: 'POLICY_STATE_APPROVED' } },
-            },
-            then: { required: ['policy_code'] },
-          },
-          {
-            if: {
-              required: ['policy_state'],
-              properties: { policy_state: { const: 'POLICY_STATE_INACTIVE' } },
-            },
-            then: { required: ['policy_code'] },
-          },
-        ],
-      },
-      Policy: {
-        type: 'object',
-        required: [
-          'out_insurance_no',
-          'insurance_name',
-          'insured_name_list',
-          'insurance_company_code',
-          'effective_time',
-          'expired_time',
-          'coverage_detail',
-          'support_renewal',
-          'policy_type',
-          'policy_state',
-          'plan_id',
-          'out_contract_code',
-          'free_insurance',
-        ],
-        properties: {
-          out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          insurance_name: { type: 'string', maxLength: 50 },
-          insured_name_list: {
-            type: 'array',
-            minItems: 1,
-            maxItems: 11,
-            items: { type: 'string', maxLength: 1024 },
-          },
-          insurance_company_code: { type: 'string', maxLength: 32 },
-          effective_time: { type: 'string', format: 'date-time', maxLength: 25 },
-          expired_time: { type: 'string', format: 'date-time', maxLength: 25 },
-          coverage_detail: { type: 'string' },
-          support_renewal: { type: 'boolean' },
-          start_renewal_time: { type: 'string', format: 'date-time' },
-          end_renewal_time: { type: 'string', format: 'date-time' },
-          policy_type: { $ref: '#/components/schemas/PolicyType' },
-          car_number: { type: 'string' },
-          pet_name: { type: 'string' },
-          address: { type: 'string' },
-          policy_state: { $ref: '#/components/schemas/PolicyState' },
-          policy_code: { type: 'string' },
-          plan_id: { type: 'string' },
-          out_contract_code: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          policy_periods: {
-            type: 'array',
-            deprecated: true,
-            items: { type: 'integer', minimum: 1 },
-          },
-          free_insurance: { type: 'boolean' },
-          combined_payment: { type: 'boolean' },
-          payment_method: { $ref: '#/components/schemas/PaymentMethod' },
-          period_premium_mode: { $ref: '#/components/schemas/PeriodPremiumMode' },
-          payment_period: { $ref: '#/components/schemas/PaymentPeriod' },
-          first_period_amount: { type: 'integer' },
-          subsequent_period_amount: { type: 'integer' },
-          coverage_term_type: { $ref: '#/components/schemas/CoverageTermType' },
-        },
-        allOf: [
-          {
-            if: {
-              required: ['policy_type'],
-              properties: { policy_type: { const: 'POLICY_TYPE_CAR' } },
-            },
-            then: { required: ['car_number'] },
-          },
-          {
-            if: {
-              required: ['policy_type'],
-              properties: { policy_type: { const: 'POLICY_TYPE_PET' } },
-            },
-            then: { required: ['pet_name'] },
-          },
-          {
-            if: {
-              required: ['policy_state'],
-              properties: { policy_state: { const: 'POLICY_STATE_APPROVED' } },
-            },
-            then: { required: ['policy_code'] },
-          },
-          {
-            if: {
-              required: ['policy_state'],
-              properties: { policy_state: { const: 'POLICY_STATE_INACTIVE' } },
-            },
-            then: { required: ['policy_code'] },
-          },
-        ],
-      },
-      BindContractRequest: {
-        type: 'object',
-        required: ['appid', 'plan_id', 'out_contract_code'],
-        properties: {
-          appid: { type: 'string', maxLength: 32 },
-          plan_id: { type: 'string' },
-          out_contract_code: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-        },
-      },
-      ErrorCode: { type: 'string' },
-      ErrorResponse: {
-        type: 'object',
-        required: ['code', 'message'],
-        properties: {
-          code: { $ref: '#/components/schemas/ErrorCode' },
-          message: { type: 'string' },
-          detail: {
-            type: 'object',
-            properties: {
-              field: { type: 'string' },
-              value: {},
-              issue: { type: 'string' },
-              location: { type: 'string' },
-            },
-          },
-        },
-      },
-      GrantedNotification: {
-        type: 'object',
-        required: ['id', 'create_time', 'event_type', 'resource_type', 'summary', 'resource'],
-        properties: {
-          id: { type: 'string', maxLength: 36 },
-          create_time: { type: 'string', format: 'date-time', maxLength: 32 },
-          event_type: { type: 'string', const: 'INSURANCE_POLICY_MANAGEMENT.GRANTED' },
-          resource_type: { type: 'string' },
-          summary: { type: 'string', maxLength: 64 },
-          resource: {
-            type: 'object',
-            required: ['original_type', 'algorithm', 'ciphertext', 'nonce'],
-            properties: {
-              original_type: { type: 'string' },
-              algorithm: { type: 'string', const: 'AEAD_AES_256_GCM' },
-              ciphertext: {
-                type: 'string',
-                contentEncoding: 'base64',
-                contentMediaType: 'application/json',
-                contentSchema: { $ref: '#/components/schemas/GrantedNotificationResource' },
+          "detail": {
+            "type": "object",
+            "properties": {
+              "field": {
+                "type": "string"
               },
-              associated_data: { type: 'string' },
-              nonce: { type: 'string' },
-            },
-          },
-        },
-      },
-      GrantedNotificationResource: {
-        type: 'object',
-        required: ['out_insurance_no', 'insurance_name', 'auth_state', 'user_auth_time'],
-        additionalProperties: true,
-        properties: {
-          out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-          insurance_name: { type: 'string', maxLength: 50 },
-          auth_state: { $ref: '#/components/schemas/AuthState' },
-          user_auth_time: { type: 'string', format: 'date-time' },
-        },
-      },
-      PendingUploadQueryNotification: {
-        type: 'object',
-        required: ['id', 'create_time', 'event_type', 'resource_type', 'summary', 'resource'],
-        properties: {
-          id: { type: 'string', maxLength: 36 },
-          create_time: { type: 'string', format: 'date-time', maxLength: 32 },
-          event_type: { type: 'string', const: 'INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY' },
-          resource_type: { type: 'string' },
-          summary: { type: 'string', maxLength: 64 },
-          resource: {
-            type: 'object',
-            required: ['original_type', 'algorithm', 'ciphertext', 'nonce'],
-            properties: {
-              original_type: { type: 'string' },
-              algorithm: { type: 'string', const: 'AEAD_AES_256_GCM' },
-              ciphertext: {
-                type: 'string',
-                contentEncoding: 'base64',
-                contentMediaType: 'application/json',
-                contentSchema: {
-                  $ref: '#/components/schemas/PendingUploadQueryNotificationResource',
-                },
+              "value": {},
+              "issue": {
+                "type": "string"
               },
-              associated_data: { type: 'string' },
-              nonce: { type: 'string' },
-            },
+              "location": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "GrantedNotification": {
+        "type": "object",
+        "required": [
+          "id",
+          "create_time",
+          "event_type",
+          "resource_type",
+          "summary",
+          "resource"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "maxLength": 36
           },
-        },
+          "create_time": {
+            "type": "string",
+            "format": "date-time",
+            "maxLength": 32
+          },
+          "event_type": {
+            "type": "string",
+            "const": "INSURANCE_POLICY_MANAGEMENT.GRANTED"
+          },
+          "resource_type": {
+            "type": "string"
+          },
+          "summary": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "resource": {
+            "type": "object",
+            "required": [
+              "original_type",
+              "algorithm",
+              "ciphertext",
+              "nonce"
+            ],
+            "properties": {
+              "original_type": {
+                "type": "string"
+              },
+              "algorithm": {
+                "type": "string",
+                "const": "AEAD_AES_256_GCM"
+              },
+              "ciphertext": {
+                "type": "string",
+                "contentEncoding": "base64",
+                "contentMediaType": "application/json",
+                "contentSchema": {
+                  "$ref": "#/components/schemas/GrantedNotificationResource"
+                }
+              },
+              "associated_data": {
+                "type": "string"
+              },
+              "nonce": {
+                "type": "string"
+              }
+            }
+          }
+        }
       },
-      PendingUploadQueryNotificationResource: {
-        type: 'object',
-        required: ['out_insurance_no'],
-        additionalProperties: true,
-        properties: {
-          out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-        },
+      "GrantedNotificationResource": {
+        "type": "object",
+        "required": [
+          "out_insurance_no",
+          "insurance_name",
+          "auth_state",
+          "user_auth_time"
+        ],
+        "additionalProperties": true,
+        "properties": {
+          "out_insurance_no": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          },
+          "insurance_name": {
+            "type": "string",
+            "maxLength": 50
+          },
+          "auth_state": {
+            "$ref": "#/components/schemas/AuthState"
+          },
+          "user_auth_time": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
       },
-      PendingUploadQueryReply: {
-        type: 'object',
-        additionalProperties: true,
-        properties: { reason: { type: 'string' } },
+      "PendingUploadQueryNotification": {
+        "type": "object",
+        "required": [
+          "id",
+          "create_time",
+          "event_type",
+          "resource_type",
+          "summary",
+          "resource"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "maxLength": 36
+          },
+          "create_time": {
+            "type": "string",
+            "format": "date-time",
+            "maxLength": 32
+          },
+          "event_type": {
+            "type": "string",
+            "const": "INSURANCE_POLICY_MANAGEMENT.PENDING_UPLOAD_QUERY"
+          },
+          "resource_type": {
+            "type": "string"
+          },
+          "summary": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "resource": {
+            "type": "object",
+            "required": [
+              "original_type",
+              "algorithm",
+              "ciphertext",
+              "nonce"
+            ],
+            "properties": {
+              "original_type": {
+                "type": "string"
+              },
+              "algorithm": {
+                "type": "string",
+                "const": "AEAD_AES_256_GCM"
+              },
+              "ciphertext": {
+                "type": "string",
+                "contentEncoding": "base64",
+                "contentMediaType": "application/json",
+                "contentSchema": {
+                  "$ref": "#/components/schemas/PendingUploadQueryNotificationResource"
+                }
+              },
+              "associated_data": {
+                "type": "string"
+              },
+              "nonce": {
+                "type": "string"
+              }
+            }
+          }
+        }
       },
-      NotificationFailureReply: {
-        type: 'object',
-        required: ['code', 'message'],
-        properties: { code: { type: 'string', const: 'FAIL' }, message: { type: 'string' } },
+      "PendingUploadQueryNotificationResource": {
+        "type": "object",
+        "required": [
+          "out_insurance_no"
+        ],
+        "additionalProperties": true,
+        "properties": {
+          "out_insurance_no": {
+            "type": "string",
+            "maxLength": 32,
+            "pattern": "^[0-9A-Za-z]+$"
+          }
+        }
       },
-    },
-  },
+      "PendingUploadQueryReply": {
+        "type": "object",
+        "additionalProperties": true,
+        "properties": {
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "NotificationFailureReply": {
+        "type": "object",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "const": "FAIL"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  }
 };
 
 /** Per operation: the path-parameter object schema, the required request headers and the JSON body schema. */
-export const requestSchemas: Record<
-  string,
-  { path: object | null; headers: readonly string[]; body: object | null }
-> = {
-  submitAuthorization: {
-    path: null,
-    headers: [],
-    body: { $ref: '#/components/schemas/SubmitAuthorizationRequest' },
+export const requestSchemas: Record<string, { path: object | null; headers: readonly string[]; body: object | null; }> = {
+  "submitAuthorization": {
+    "path": null,
+    "headers": [],
+    "body": {
+      "$ref": "#/components/schemas/SubmitAuthorizationRequest"
+    }
   },
-  queryAuthorization: {
-    path: {
-      type: 'object',
-      required: ['out_insurance_no'],
-      properties: {
-        out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-      },
+  "queryAuthorization": {
+    "path": {
+      "type": "object",
+      "required": [
+        "out_insurance_no"
+      ],
+      "properties": {
+        "out_insurance_no": {
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z]+$"
+        }
+      }
     },
-    headers: [],
-    body: null,
+    "headers": [],
+    "body": null
   },
-  uploadPolicy: {
-    path: null,
-    headers: ['Wechatpay-Serial'],
-    body: { $ref: '#/components/schemas/UploadPolicyRequest' },
+  "uploadPolicy": {
+    "path": null,
+    "headers": [
+      "Wechatpay-Serial"
+    ],
+    "body": {
+      "$ref": "#/components/schemas/UploadPolicyRequest"
+    }
   },
-  queryPolicy: {
-    path: {
-      type: 'object',
-      required: ['out_insurance_no'],
-      properties: {
-        out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-      },
+  "queryPolicy": {
+    "path": {
+      "type": "object",
+      "required": [
+        "out_insurance_no"
+      ],
+      "properties": {
+        "out_insurance_no": {
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z]+$"
+        }
+      }
     },
-    headers: [],
-    body: null,
+    "headers": [],
+    "body": null
   },
-  updatePolicy: {
-    path: {
-      type: 'object',
-      required: ['out_insurance_no'],
-      properties: {
-        out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-      },
+  "updatePolicy": {
+    "path": {
+      "type": "object",
+      "required": [
+        "out_insurance_no"
+      ],
+      "properties": {
+        "out_insurance_no": {
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z]+$"
+        }
+      }
     },
-    headers: ['Wechatpay-Serial'],
-    body: { $ref: '#/components/schemas/UpdatePolicyRequest' },
+    "headers": [
+      "Wechatpay-Serial"
+    ],
+    "body": {
+      "$ref": "#/components/schemas/UpdatePolicyRequest"
+    }
   },
-  bindContract: {
-    path: {
-      type: 'object',
-      required: ['out_insurance_no'],
-      properties: {
-        out_insurance_no: { type: 'string', maxLength: 32, pattern: '^[0-9A-Za-z]+$' },
-      },
+  "bindContract": {
+    "path": {
+      "type": "object",
+      "required": [
+        "out_insurance_no"
+      ],
+      "properties": {
+        "out_insurance_no": {
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z]+$"
+        }
+      }
     },
-    headers: [],
-    body: { $ref: '#/components/schemas/BindContractRequest' },
-  },
+    "headers": [],
+    "body": {
+      "$ref": "#/components/schemas/BindContractRequest"
+    }
+  }
 };
