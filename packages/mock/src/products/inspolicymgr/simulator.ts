@@ -1,11 +1,9 @@
-import type { HttpHandler } from 'msw';
 import { inspolicymgrMock } from '../../generated/inspolicymgr/index.js';
-import type { NotificationDelivery } from '../../simulator/callbacks.js';
-import type { FaultScope, SimulatorFault } from '../../simulator/faults.js';
 import {
   createSimulator,
   type OperationRule,
   type RuleContext,
+  type Simulator,
   type SimulatorOptions,
 } from '../../simulator/simulator.js';
 import {
@@ -35,38 +33,19 @@ const GRANTED_SUMMARY = '用户同意授权结果回调通知';
  */
 export type InspolicymgrSimulatorOptions = SimulatorOptions;
 
-export interface InspolicymgrSimulator {
-  /** One MSW handler per operation, for `setupServer(...)` / `setupWorker(...)`. */
-  readonly handlers: HttpHandler[];
+/**
+ * The generic simulator (handlers, keys, clock, callbacks, faults, `reset` also emptying the
+ * store) with the policy service's store and user actions.
+ */
+export interface InspolicymgrSimulator extends Omit<Simulator, 'notify'> {
   /** The in-memory state (read copies). */
   readonly store: SimulatorStore;
-  /** The keys the client needs: `wechatpay.publicKey` is set when the simulator made the key. */
-  readonly keys: { wechatpay: { publicKeyId: string; privateKey: string; publicKey?: string } };
-  /** Simulator time in milliseconds; pass it as the client's `now` after `advanceTime`. */
-  now(): number;
   /** The user signs the deduction contract: INIT → PENDING. */
   signContract(outInsuranceNo: string): AuthorizationDetail;
   /** The user grants: PENDING | DENIED → GRANTED (starts the 30-day upload window). */
   grantAuthorization(outInsuranceNo: string): AuthorizationDetail;
   /** The user denies: PENDING → DENIED. */
   denyAuthorization(outInsuranceNo: string): AuthorizationDetail;
-  /**
-   * Moves the simulator's clock forward (at once) and sends the callback re-sends that became due;
-   * the promise resolves when they are answered.
-   */
-  advanceTime(ms: number): Promise<void>;
-  /** Resolves when no callback send is in flight. */
-  flushNotifications(): Promise<void>;
-  /** Every callback so far with its sends (time, status), oldest first (copies). */
-  readonly notifications: NotificationDelivery[];
-  /** Makes requests fail: every operation or `operationId` only, every time or `times` times. */
-  inject(fault: SimulatorFault, scope?: FaultScope): void;
-  /** Removes every injected fault. */
-  clearFaults(): void;
-  /** Empties the store, resets the clock, drops callbacks and faults. */
-  reset(): void;
-  /** `sign-contract`, `grant` and `deny` by `out_insurance_no`, for `controlRoutes`. */
-  readonly userActions: Readonly<Record<string, (outInsuranceNo: string) => unknown>>;
 }
 
 const id = (context: RuleContext) => String(context.params.out_insurance_no);
