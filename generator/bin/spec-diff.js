@@ -1,12 +1,5 @@
 #!/usr/bin/env node
-// `pnpm spec:diff`: runs the compiled CLI, as bin/generate.js does.
-import module from 'node:module';
+// `pnpm spec:diff`: the API changes of every product since a git ref.
+import { runCli } from './run-cli.js';
 
-module.enableCompileCache?.();
-const { main } = await import('../dist/diff/cli.js');
-// pnpm runs root scripts in the repository root; INIT_CWD is where the user typed the command.
-process.exitCode = await main(process.argv.slice(2), {
-  cwd: process.env.INIT_CWD ?? process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
-});
+await runCli('diff/cli.js');
