@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { compilerHost } from './compiler-host.js';
 import { createTestKeyPair } from '@wechatpay-kit/core/testing';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../src/cli.js';
@@ -32,6 +33,7 @@ function compile(tsconfig: string, rootNames?: string[]): string[] {
   const program = ts.createProgram({
     rootNames: rootNames ?? config.fileNames,
     options: config.options,
+    host: compilerHost(config.options),
   });
   const emitted = program.emit();
   return [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics].map((diagnostic) =>

@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
+import { compilerHost } from '../compiler-host.js';
 import { describe, expect, it } from 'vitest';
 import { generateOutputs } from '../../src/pipeline/generate.js';
 import { writeOutputs } from '../../src/pipeline/write-output.js';
@@ -77,6 +78,7 @@ function diagnostics(root: string): string[] {
       join(root, file),
     ),
     options,
+    compilerHost(options),
   );
   return ts
     .getPreEmitDiagnostics(program)
