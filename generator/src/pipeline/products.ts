@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatLikeRepo } from '../lib/prettier-format.js';
+import { jsonFile } from '../lib/json-file.js';
 import { clientReadme } from '../product/client-readme.js';
 import {
   CLIENT_INDEX,
@@ -82,21 +82,22 @@ async function clientPackageFiles(
 ): Promise<PackageFile[]> {
   const dir = productLayout(root, product).clientDir;
   const existing = await readJson(join(dir, 'package.json'));
-  const json = (content: unknown) => JSON.stringify(content, null, 2);
-  const raw: Record<string, string> = {
-    'package.json': json(syncedManifest(existing, clientManifestFields(product))),
-    'tsconfig.json': json(TSCONFIG),
-    'tsconfig.build.json': json(TSCONFIG_BUILD),
-    'turbo.json': json(turboConfig(product)),
+  // Written as the repository's Prettier would (they sit beside hand-written files).
+  const contents: Record<string, string> = {
+    'package.json': jsonFile(
+      syncedManifest(existing, clientManifestFields(product)),
+      'package.json',
+    ),
+    'tsconfig.json': jsonFile(TSCONFIG, 'tsconfig.json'),
+    'tsconfig.build.json': jsonFile(TSCONFIG_BUILD, 'tsconfig.build.json'),
+    'turbo.json': jsonFile(turboConfig(product), 'turbo.json'),
     'vitest.config.ts': VITEST_CONFIG,
     'README.md': clientReadme(product, model, specLabel),
   };
-  const files: PackageFile[] = await Promise.all(
-    Object.entries(raw).map(async ([path, content]) => ({
-      path: join(dir, path),
-      content: await formatLikeRepo(content, join(dir, path)),
-    })),
-  );
+  const files: PackageFile[] = Object.entries(contents).map(([path, content]) => ({
+    path: join(dir, path),
+    content,
+  }));
   files.push({ path: join(dir, 'src/index.ts'), content: CLIENT_INDEX, createOnly: true });
   const license = join(root, 'LICENSE');
   if (existsSync(license)) {
@@ -119,7 +120,7 @@ async function mockManifest(
     existsSync(join(dir, 'src/products', name, 'index.ts')),
   );
   const path = join(dir, 'package.json');
-  return { path, content: await formatLikeRepo(JSON.stringify(synced, null, 2), path) };
+  return { path, content: jsonFile(synced, 'package.json') };
 }
 
 async function readJson(path: string): Promise<Record<string, unknown> | undefined> {

@@ -1,3 +1,4 @@
+import { markdownTable } from '../lib/markdown-table.js';
 import type { ApiModel } from '../model.js';
 import type { Product } from './discover.js';
 
@@ -7,9 +8,10 @@ import type { Product } from './discover.js';
  */
 export function clientReadme(product: Product, model: ApiModel, specLabel: string): string {
   const { info, packageName, clientName } = product;
-  const rows = model.operations.map(
-    (operation) => `| \`${operation.operationId}\` | \`${operation.method} ${operation.path}\` |`,
-  );
+  const rows = model.operations.map((operation) => [
+    `\`${operation.operationId}\``,
+    `\`${operation.method} ${operation.path}\``,
+  ]);
   return [
     `# ${packageName}`,
     '',
@@ -40,9 +42,7 @@ export function clientReadme(product: Product, model: ApiModel, specLabel: strin
     'console.log(Object.keys(client)); // one method per operation',
     '```',
     '',
-    '| operation | method and path |',
-    '| --- | --- |',
-    ...rows,
+    ...markdownTable(['operation', 'method and path'], rows),
     '',
     `Exports: \`create${clientName}Client\`, the \`paths\`, \`components\`, \`operations\` and`,
     '`webhooks` types, a named type for every component schema, every enum as a const object plus',
