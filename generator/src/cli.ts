@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { inspect, parseArgs } from 'node:util';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { specChangeSummary } from './diff/summary.js';
+import { isUsageError, type CliContext, type Output } from './lib/cli-context.js';
 import { SpecError, formatWarnings, type SpecProblem } from './errors.js';
 import { generateOutputs, type GeneratedOutput } from './pipeline/generate.js';
 import { generateProducts } from './pipeline/products.js';
@@ -33,15 +34,6 @@ mock handlers packages/mock/src/generated/<product> are written from it.
   --config    Redocly config                          (default: redocly.yaml beside the spec)
 
 Relative paths start from the folder the command was typed in.`;
-
-type Output = { write(text: string): unknown };
-
-/** Where the CLI runs: the folder relative paths start from, and where it prints. */
-export interface CliContext {
-  cwd: string;
-  stdout: Output;
-  stderr: Output;
-}
 
 type Options = {
   check: boolean;
@@ -221,9 +213,4 @@ function displayed(root: string, cwd: string, path: string): string {
   }
   const inCwd = relative(cwd, path);
   return inCwd.startsWith('..') ? path : inCwd;
-}
-
-/** An unknown option or a missing value, as `parseArgs` reports it. */
-function isUsageError(error: unknown): error is Error {
-  return error instanceof Error && String(Reflect.get(error, 'code')).startsWith('ERR_PARSE_ARGS');
 }

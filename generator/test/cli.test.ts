@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { removeScratchDirs, scratchMini } from './fixture-target.js';
+import { runCli } from './run-cli.js';
 
 const BIN = resolve(import.meta.dirname, '../bin/generate.js');
 const MINI_ARGS = [
@@ -21,17 +22,8 @@ const MINI_ARGS = [
 afterAll(removeScratchDirs);
 
 /** Runs the generator CLI in this process on a scratch copy of the mini fixture. */
-async function run(
-  dir: string,
-  ...extra: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const printed = { stdout: '', stderr: '' };
-  const code = await main([...MINI_ARGS, ...extra], {
-    cwd: dir,
-    stdout: { write: (text: string) => (printed.stdout += text) },
-    stderr: { write: (text: string) => (printed.stderr += text) },
-  });
-  return { code, ...printed };
+function run(dir: string, ...extra: string[]) {
+  return runCli(main, [...MINI_ARGS, ...extra], dir);
 }
 
 describe('wechatpay-kit-generate', () => {

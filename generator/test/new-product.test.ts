@@ -7,20 +7,15 @@ import { createTestKeyPair } from '@wechatpay-kit/core/testing';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../src/cli.js';
 import { removeScratchRepos, scratchRepo } from './fixture-repo.js';
+import { runCli } from './run-cli.js';
 
 afterAll(removeScratchRepos);
 
 const MOCK_SRC = join(import.meta.dirname, '../../packages/mock/src');
 
 /** Runs the generator CLI in this process. */
-async function run(argv: string[], cwd: string) {
-  const printed = { stdout: '', stderr: '' };
-  const code = await main(argv, {
-    cwd,
-    stdout: { write: (text: string) => (printed.stdout += text) },
-    stderr: { write: (text: string) => (printed.stderr += text) },
-  });
-  return { code, ...printed };
+function run(argv: string[], cwd: string) {
+  return runCli(main, argv, cwd);
 }
 
 /** Compiles with a tsconfig (emitting unless it says noEmit); returns the diagnostics as text. */

@@ -1,4 +1,5 @@
 import { inspect, parseArgs } from 'node:util';
+import { isUsageError, type CliContext } from '../lib/cli-context.js';
 import { SpecDiffError } from './errors.js';
 import { formatJsonReport, formatReport, hasBreaking } from './report.js';
 import { diffSpecs } from './run.js';
@@ -14,17 +15,8 @@ changes, each marked breaking or not for a client user.
 
 Exit codes: 0 compared, 1 breaking changes under --fail-on-breaking, 2 could not compare.`;
 
-type Output = { write(text: string): unknown };
-
-/** Where the CLI runs: the folder it starts from, and where it prints. */
-export interface DiffCliContext {
-  cwd: string;
-  stdout: Output;
-  stderr: Output;
-}
-
 /** Runs `spec:diff` and returns its exit code; it never exits the process itself. */
-export async function main(argv: readonly string[], context: DiffCliContext): Promise<number> {
+export async function main(argv: readonly string[], context: CliContext): Promise<number> {
   try {
     return await run(argv, context);
   } catch (error) {
@@ -37,7 +29,7 @@ export async function main(argv: readonly string[], context: DiffCliContext): Pr
   }
 }
 
-async function run(argv: readonly string[], { cwd, stdout }: DiffCliContext): Promise<number> {
+async function run(argv: readonly string[], { cwd, stdout }: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -57,9 +49,4 @@ async function run(argv: readonly string[], { cwd, stdout }: DiffCliContext): Pr
   const diff = await diffSpecs({ cwd, ...(positionals[0] ? { ref: positionals[0] } : {}) });
   stdout.write(`${values.json ? formatJsonReport(diff) : formatReport(diff)}\n`);
   return values['fail-on-breaking'] && hasBreaking(diff) ? 1 : 0;
-}
-
-/** An unknown option or a missing value, as `parseArgs` reports it. */
-function isUsageError(error: unknown): error is Error {
-  return error instanceof Error && String(Reflect.get(error, 'code')).startsWith('ERR_PARSE_ARGS');
 }

@@ -1,6 +1,6 @@
 /** The API change report: compare two versions of each product's spec (`pnpm spec:diff`). */
 export { compareDocuments } from './compare.js';
-export { main, type DiffCliContext } from './cli.js';
+export { main } from './cli.js';
 export { SpecDiffError } from './errors.js';
 export type { ApiChange, ChangeKind, Direction, OperationRef } from './model.js';
 export { findProducts, ROOT_SPEC_PRODUCT } from './products.js';

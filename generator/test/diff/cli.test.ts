@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/diff/cli.js';
 import { diffSpecs } from '../../src/diff/run.js';
 import { specChangeSummary } from '../../src/diff/summary.js';
+import { runCli } from '../run-cli.js';
 
 const git = promisify(execFile);
 const scratchDirs: string[] = [];
@@ -73,14 +74,8 @@ async function repoWithSpec(): Promise<string> {
   return dir;
 }
 
-async function run(cwd: string, ...argv: string[]) {
-  const printed = { stdout: '', stderr: '' };
-  const code = await main(argv, {
-    cwd,
-    stdout: { write: (text: string) => (printed.stdout += text) },
-    stderr: { write: (text: string) => (printed.stderr += text) },
-  });
-  return { code, ...printed };
+function run(cwd: string, ...argv: string[]) {
+  return runCli(main, argv, cwd);
 }
 
 describe('spec:diff', () => {

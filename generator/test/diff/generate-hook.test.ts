@@ -6,6 +6,7 @@ import { afterAll, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../../src/cli.js';
 import { removeScratchDirs, scratchMini } from '../fixture-target.js';
+import { runCli } from '../run-cli.js';
 
 const git = promisify(execFile);
 
@@ -23,14 +24,8 @@ it('pnpm generate prints the short API change report since HEAD', async () => {
   const spec = parse(await readFile(file, 'utf8'));
   spec.components.schemas.Policy.properties.note = { type: 'string', description: 'A note.' };
   await writeFile(file, stringify(spec));
-  let stdout = '';
-  let stderr = '';
   const argv = ['--spec', 'spec/openapi.yaml', '--config', 'spec/redocly.yaml', '--out', 'out'];
-  const code = await main([...argv, '--name', 'Mini'], {
-    cwd: dir,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
+  const { code, stdout, stderr } = await runCli(main, [...argv, '--name', 'Mini'], dir);
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   expect(stdout).toMatch(/^Generated \d+ files in .*out\.$/m);
   expect(stdout).toContain(
